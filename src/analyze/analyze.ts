@@ -1,0 +1,32 @@
+import type { Catalog } from '../catalog/catalog-schema.js';
+import { applySuppressions } from '../findings/apply-suppressions.js';
+import { linkRepository } from '../link/link-repository.js';
+import type { FileFacts } from '../model/facts.js';
+import type { RepoModel } from '../model/repo-model.js';
+import type { Diagnostic, Finding, Metrics } from '../model/report.js';
+import type { EnabledRule } from '../rules/resolve-rule-settings.js';
+import { runRules } from '../rules/run-rules.js';
+import { computeMetrics } from './compute-metrics.js';
+
+export interface Analysis {
+  model: RepoModel;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  metrics: Metrics;
+}
+
+/** link → rules → suppressions → metrics: everything after extraction. Pure. */
+export function analyze(facts: FileFacts[], catalog: Catalog, rules: readonly EnabledRule[]): Analysis {
+  const model = linkRepository(facts, catalog);
+  const ruled = runRules(model, rules);
+  const suppressed = applySuppressions(ruled.findings, facts);
+  const findings = suppressed.findings.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
+  return {
+    model,
+    findings,
+    diagnostics: [...ruled.diagnostics, ...suppressed.diagnostics],
+    metrics: computeMetrics(model, findings),
+  };
+}

@@ -1,0 +1,28 @@
+import type { RepoModel } from '../model/repo-model.js';
+import type { Finding, Metrics, RuleCategory } from '../model/report.js';
+
+const CATEGORIES: RuleCategory[] = ['tracing', 'tool-sprawl', 'prompts', 'evals', 'hygiene'];
+
+/** Counts for one scan. Pure. */
+export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
+  const generation = model.llmCalls.filter((call) => call.kind === 'generation');
+  const count = (verdict: string) => model.llmCalls.filter((call) => call.tracing.verdict === verdict).length;
+  const traced = count('traced');
+  const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<RuleCategory, number>;
+  for (const finding of findings) byCategory[finding.category] += 1;
+  return {
+    filesScanned: model.files.length,
+    llmCalls: generation.length,
+    embeddingCalls: model.llmCalls.length - generation.length,
+    tracedCalls: traced,
+    untracedCalls: count('untraced'),
+    unknownTracingCalls: count('unknown'),
+    tracedShare: model.llmCalls.length === 0 ? null : Math.round((traced / model.llmCalls.length) * 1000) / 1000,
+    findings: {
+      error: findings.filter((finding) => finding.severity === 'error').length,
+      warning: findings.filter((finding) => finding.severity === 'warning').length,
+    },
+    findingsByCategory: byCategory,
+    debtMinutes: findings.reduce((sum, finding) => sum + finding.effortMinutes, 0),
+  };
+}

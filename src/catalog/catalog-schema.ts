@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+const kind = z.enum(['generation', 'embedding']);
+
+/** A method reachable on a client: `chat.completions.create`, or `send` with Bedrock command objects. */
+const clientCall = z.strictObject({
+  /** Member path on the client, dot separated. */
+  path: z.string().min(1),
+  /** Canonical API name for reports. Omit when the call only returns another client. */
+  api: z.string().min(1).optional(),
+  kind: kind.default('generation'),
+  /** The call returns a client of this id (`self` for the same client: `bindTools`, `withConfig`). */
+  returns: z.string().min(1).optional(),
+  /** The call is an LLM call only when its first argument is `new <Command>()` of one of these exports. */
+  commands: z.record(z.string(), z.strictObject({ api: z.string().min(1), kind: kind.default('generation') })).optional(),
+});
+
+const client = z.strictObject({
+  id: z.string().min(1),
+  /** Exports of the SDK's modules that make this client: classes (`new`), factories (`call`), or ready instances (`value`). */
+  exports: z.array(z.string().min(1)).default([]),
+  create: z.enum(['new', 'call', 'value']).default('new'),
+  calls: z.array(clientCall).default([]),
+});
+
+const sdkFunction = z.strictObject({
+  export: z.string().min(1),
+  api: z.string().min(1),
+  kind: kind.default('generation'),
+});
+
+/** One SDK (or a company's own wrapper): which modules it lives in and which calls reach a model. */
+export const sdkEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-:]*$/, 'expected a lowercase id such as "openai"'),
+  provider: z.string().min(1),
+  /** npm package names (and subpaths) or, in a config, repository paths such as `src/lib/llm.ts`. */
+  modules: z.array(z.string().min(1)).min(1),
+  clients: z.array(client).default([]),
+  functions: z.array(sdkFunction).default([]),
+  /** Methods such as LangChain's `pipe`: `anything.pipe(client)` yields that client. */
+  composers: z.array(z.string().min(1)).default([]),
+  /** Option path that turns tracing on per call, e.g. `experimental_telemetry.isEnabled`. */
+  telemetryOption: z.string().min(1).optional(),
+  /** Set when every call of this SDK is traced unless tracing is disabled (gateways, the Agents SDK). */
+  tracedByDefault: z
+    .strictObject({
+      mechanism: z.enum(['gateway', 'framework-default', 'config-wrapper']),
+      detail: z.string().min(1),
+      /** Option (in the call or the client's constructor) that switches it off when true: `tracingDisabled`. */
+      disabledByOption: z.string().min(1).optional(),
+    })
+    .optional(),
+});
+
+const tracingRef = z.strictObject({
+  module: z.string().min(1),
+  /** Export names; a dotted path after the export matches members (`trace`), `*` matches any export. */
+  exports: z.array(z.string().min(1)).min(1),
+});
+
+/** Tracing libraries: how each one marks a call as traced. */
+export const tracingCatalogSchema = z.strictObject({
+  /** `wrap(client)` returns a traced client or namespace. */
+  wrappers: z.array(tracingRef.extend({ id: z.string().min(1), detail: z.string().min(1) })).default([]),
+  /** `scope(..., fn)` or `@scope()`: calls inside `fn` are traced. Method names match members of the module's values. */
+  scopes: z.array(
+    tracingRef.extend({
+      id: z.string().min(1),
+      detail: z.string().min(1),
+      /** Method names on values from the module (`startActiveSpan` on a tracer). */
+      methods: z.array(z.string().min(1)).default([]),
+    }),
+  ).default([]),
+  /** `new Handler()` in a call's `callbacks` option traces that call (LangChain callbacks). */
+  callbacks: z.array(tracingRef.extend({ id: z.string().min(1), detail: z.string().min(1) })).default([]),
+  /** Process-wide setups found anywhere in code: `initialize()`, `new OpenAIInstrumentation()`. */
+  setups: z.array(
+    tracingRef.extend({
+      id: z.string().min(1),
+      detail: z.string().min(1),
+      /** SDK ids the setup instruments; empty for an exporter that only ships spans others make. */
+      covers: z.array(z.string().min(1)).default([]),
+      /** `disabled` setups switch tracing off for the SDKs they cover. */
+      effect: z.enum(['traces', 'disables']).default('traces'),
+      /** When set, the setup only counts if the first argument is this literal (`setTracingDisabled(true)`). */
+      whenFirstArgument: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    }),
+  ).default([]),
+  /** Environment switches read from `.env` files. */
+  env: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      variable: z.string().min(1),
+      /** Values (case-insensitive) that switch the effect on. */
+      values: z.array(z.string()).min(1),
+      covers: z.array(z.string().min(1)).min(1),
+      effect: z.enum(['traces', 'disables']),
+      detail: z.string().min(1),
+    }),
+  ).default([]),
+  /** Observability gateways recognised in a client's base URL. */
+  gateways: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      detail: z.string().min(1),
+      hosts: z.array(z.string().min(1)).default([]),
+      /** Exported constants that hold the gateway URL (`PORTKEY_GATEWAY_URL`). */
+      constants: z.array(tracingRef).default([]),
+      /** Header names that route through the gateway (`Helicone-Auth`). */
+      headers: z.array(z.string().min(1)).default([]),
+    }),
+  ).default([]),
+});
+
+/** A well-known LLM HTTP endpoint reached with `fetch` or axios. */
+export const httpEndpointSchema = z.strictObject({
+  host: z.string().min(1),
+  /** Path prefix, e.g. `/v1/chat/completions`; empty matches any path. */
+  path: z.string().default(''),
+  api: z.string().min(1),
+  provider: z.string().min(1),
+  kind: kind.default('generation'),
+});
+
+export const httpCatalogSchema = z.strictObject({
+  /** Functions that send HTTP requests: globals (`fetch`) and module exports (`axios`). */
+  clients: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string()).min(1), methods: z.array(z.string()).default([]) })),
+  endpoints: z.array(httpEndpointSchema),
+});
+
+export type SdkEntry = z.infer<typeof sdkEntrySchema>;
+export type SdkClient = SdkEntry['clients'][number];
+export type SdkClientCall = SdkClient['calls'][number];
+export type TracingCatalog = z.infer<typeof tracingCatalogSchema>;
+export type HttpCatalog = z.infer<typeof httpCatalogSchema>;
+
+/** Everything the link stage knows about SDKs and tracing, loaded from `rules/catalog/` plus config. */
+export interface Catalog {
+  sdks: SdkEntry[];
+  tracing: TracingCatalog;
+  http: HttpCatalog;
+}

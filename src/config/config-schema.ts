@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { sdkEntrySchema } from '../catalog/catalog-schema.js';
+
+export const severitySettingSchema = z.enum(['error', 'warning', 'off']);
+
+/** A rule's setting: a severity, or `[severity, options]` as in ESLint. */
+export const ruleSettingSchema = z.union([severitySettingSchema, z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())])]);
+
+/**
+ * `genai-debt.config.yaml` (or `.json`). Unknown keys are errors so typos do not pass silently.
+ */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Rule id to severity, or to `[severity, options]`. */
+  rules: z.record(z.string(), ruleSettingSchema).default({}),
+  /** Extra globs (relative to the scanned root) to leave out of the scan. */
+  ignores: z.array(z.string().min(1)).default([]),
+  /** Files larger than this many bytes are skipped with a diagnostic. */
+  maxFileSize: z.number().int().positive().default(1_000_000),
+  /** Stop discovering after this many files. */
+  maxFiles: z.number().int().positive().default(100_000),
+  /** The company's own LLM wrappers, in the catalog's SDK format; `modules` may be repository paths. */
+  sdks: z.array(sdkEntrySchema).default([]),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;

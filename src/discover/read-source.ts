@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../model/report.js';
+import type { SourceFile } from './discover-files.js';
+import { fileTooLarge } from './file-too-large.js';
+import { unreadable } from './unreadable.js';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+// Git's own binary sniffing window.
+const BINARY_SNIFF_BYTES = 8000;
+const MINIFIED_MIN_BYTES = 20 * 1024;
+const MINIFIED_MIN_AVERAGE_LINE_LENGTH = 300;
+const GENERATED_MARKER_LINES = 5;
+const GENERATED_MARKERS = ['@generated', 'DO NOT EDIT'];
+
+function skipped(code: Diagnostic['code'], severity: Diagnostic['severity'], path: string, message: string): ReadResult {
+  return { ok: false, diagnostic: { code, severity, message, file: path } };
+}
+
+/**
+ * Decides from a file's bytes whether it is scannable source, and decodes it. Pure, so it also
+ * serves content that never touched the disk, such as git blobs.
+ *
+ * @param path - posix path relative to the scan root, used in diagnostics
+ * @param bytes - the whole file
+ * @param maxFileSize - the size limit in bytes
+ * @returns the UTF-8 text without a BOM, or the diagnostic saying why the file is skipped
+ */
+export function decodeSource(path: string, bytes: Uint8Array, maxFileSize: number): ReadResult {
+  if (bytes.length > maxFileSize) return { ok: false, diagnostic: fileTooLarge(path, bytes.length, maxFileSize) };
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return skipped('binary-file', 'info', path, `Skipped ${path}: it contains NUL bytes, so it is binary, not source.`);
+  }
+  let text: string;
+  try {
+    // ignoreBOM: false (the default) strips a leading UTF-8 BOM.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return skipped('non-utf8', 'warning', path, `Skipped ${path}: it is not valid UTF-8, and genai-debt reads UTF-8 only.`);
+  }
+  const header = text.split('\n', GENERATED_MARKER_LINES).join('\n');
+  const marker = GENERATED_MARKERS.find((candidate) => header.includes(candidate));
+  if (marker !== undefined) {
+    return skipped(
+      'generated-or-minified',
+      'info',
+      path,
+      `Skipped ${path}: it looks generated ("${marker}" in its first ${GENERATED_MARKER_LINES} lines).`,
+    );
+  }
+  if (bytes.length > MINIFIED_MIN_BYTES) {
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const averageLineLength = text.length / lines;
+    if (averageLineLength > MINIFIED_MIN_AVERAGE_LINE_LENGTH) {
+      return skipped(
+        'generated-or-minified',
+        'info',
+        path,
+        `Skipped ${path}: it looks minified (${Math.round(averageLineLength)} characters per line on average).`,
+      );
+    }
+  }
+  return { ok: true, text };
+}
+
+/**
+ * Reads a discovered file as UTF-8 source. Never throws: a file that cannot be read or is not
+ * source yields a diagnostic instead.
+ *
+ * @param file - a file returned by `discoverFiles`
+ * @param maxFileSize - the size limit in bytes, checked again because the file may have grown
+ */
+export async function readSource(file: SourceFile, maxFileSize: number): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file.absolutePath);
+  } catch (error) {
+    return { ok: false, diagnostic: unreadable(file.path, error) };
+  }
+  return decodeSource(file.path, bytes, maxFileSize);
+}

@@ -1,0 +1,701 @@
+import { ts } from 'ts-morph';
+import type {
+  ArgFact,
+  CallFact,
+  ExportFact,
+  FileFacts,
+  ReExportFact,
+  ScopeFact,
+  ValueRef,
+  WrappedFunctionFact,
+} from '../model/facts.js';
+import { extractSuppressions } from './extract-suppressions.js';
+
+/** Bump when the facts for the same text change, so cached facts are recomputed. */
+export const TYPESCRIPT_EXTRACTOR_VERSION = 1;
+
+const UNKNOWN: ValueRef = { kind: 'unknown' };
+const MAX_DEPTH = 12;
+const MAX_ARG_DEPTH = 3;
+/** Globals that send HTTP requests; the catalog says which URLs are LLM endpoints. */
+const HTTP_GLOBALS = new Set(['fetch']);
+
+interface Declaration {
+  /** Range of the scope the name is visible in. */
+  start: number;
+  end: number;
+  /** Where the declaration starts, to prefer the latest assignment before a use. */
+  pos: number;
+  resolve: () => ValueRef;
+  /** Literal text for string constants (`const MODEL = 'gpt-4o'`). */
+  literal?: () => ArgFact | undefined;
+}
+
+interface PendingCall {
+  node: ts.CallExpression;
+  scopes: ScopeFact[];
+}
+
+function scriptKindFor(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.(js|mjs|cjs)$/.test(path)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
+    return name.text;
+  }
+  return undefined;
+}
+
+function skipOuterExpressions(expr: ts.Expression): ts.Expression {
+  let current = expr;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isAwaitExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/**
+ * Extracts the facts of one TypeScript or JavaScript file. Pure: the same path and text give
+ * the same facts. Walks the compiler's nodes directly (wrapping each node in ts-morph costs
+ * about 5x on large repositories).
+ */
+export function extractTypeScript(path: string, text: string): FileFacts {
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
+  const declarations = new Map<string, Declaration[]>();
+  const pendingCalls: PendingCall[] = [];
+  const exportNodes: { name: string; resolve: () => ValueRef }[] = [];
+  const reExports: ReExportFact[] = [];
+  const moduleSpecifiers = new Set<string>();
+  const wrappedCandidates: { node: ts.CallExpression; argName: string; pos: number }[] = [];
+  const functionNames = new Set<string>();
+
+  const memo = new Map<ts.Node, ValueRef>();
+  const inProgress = new Set<ts.Node>();
+
+  function declare(name: string, scope: ts.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
+    const list = declarations.get(name) ?? [];
+    list.push({ start: scope.pos, end: scope.end, pos, resolve, literal });
+    declarations.set(name, list);
+  }
+
+  function lookup(name: string, at: number): Declaration | undefined {
+    const list = declarations.get(name);
+    if (!list) return undefined;
+    let best: Declaration | undefined;
+    for (const declaration of list) {
+      if (at < declaration.start || at > declaration.end) continue;
+      if (!best) {
+        best = declaration;
+        continue;
+      }
+      const width = declaration.end - declaration.start;
+      const bestWidth = best.end - best.start;
+      // Innermost scope wins; within one scope, the last assignment before the use.
+      if (width < bestWidth || (width === bestWidth && declaration.pos <= at && declaration.pos > best.pos)) {
+        best = declaration;
+      }
+    }
+    return best;
+  }
+
+  function memoized(node: ts.Node, compute: () => ValueRef): ValueRef {
+    const cached = memo.get(node);
+    if (cached) return cached;
+    if (inProgress.has(node)) return UNKNOWN;
+    inProgress.add(node);
+    const value = compute();
+    inProgress.delete(node);
+    memo.set(node, value);
+    return value;
+  }
+
+  function evaluate(expression: ts.Expression, depth = 0): ValueRef {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const expr = skipOuterExpressions(expression);
+    if (ts.isIdentifier(expr)) {
+      const declaration = lookup(expr.text, expr.pos);
+      if (declaration) return declaration.resolve();
+      if (HTTP_GLOBALS.has(expr.text)) return { kind: 'global', name: expr.text };
+      return UNKNOWN;
+    }
+    if (ts.isPropertyAccessExpression(expr)) {
+      const name = expr.name.text;
+      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const declaration = lookup(`this.${name}`, expr.pos);
+        return declaration ? declaration.resolve() : UNKNOWN;
+      }
+      if (ts.isIdentifier(expr.expression) && expr.expression.text === 'globalThis') {
+        return HTTP_GLOBALS.has(name) ? { kind: 'global', name } : UNKNOWN;
+      }
+      const object = evaluate(expr.expression, depth + 1);
+      return object.kind === 'unknown' ? UNKNOWN : { kind: 'member', object, name };
+    }
+    if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+      const object = evaluate(expr.expression, depth + 1);
+      return object.kind === 'unknown' ? UNKNOWN : { kind: 'member', object, name: expr.argumentExpression.text };
+    }
+    if (ts.isCallExpression(expr)) {
+      return memoized(expr, () => {
+        const required = requiredModule(expr);
+        if (required !== undefined) return { kind: 'import', module: required, name: '*' };
+        const callee = evaluate(expr.expression, depth + 1);
+        if (callee.kind === 'unknown') return UNKNOWN;
+        return { kind: 'call', callee, args: expr.arguments.map((arg) => toArg(arg, 0)) };
+      });
+    }
+    if (ts.isNewExpression(expr)) {
+      return memoized(expr, () => {
+        const callee = evaluate(expr.expression, depth + 1);
+        if (callee.kind === 'unknown') return UNKNOWN;
+        return { kind: 'new', callee, args: (expr.arguments ?? []).map((arg) => toArg(arg, 0)) };
+      });
+    }
+    if (ts.isConditionalExpression(expr)) {
+      const whenTrue = evaluate(expr.whenTrue, depth + 1);
+      return whenTrue.kind === 'unknown' ? evaluate(expr.whenFalse, depth + 1) : whenTrue;
+    }
+    if (ts.isBinaryExpression(expr)) {
+      const operator = expr.operatorToken.kind;
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+        const left = evaluate(expr.left, depth + 1);
+        return left.kind === 'unknown' ? evaluate(expr.right, depth + 1) : left;
+      }
+    }
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) {
+      return { kind: 'function', name: expr.name?.text ?? '<anonymous>' };
+    }
+    return UNKNOWN;
+  }
+
+  function requiredModule(call: ts.CallExpression): string | undefined {
+    const first = call.arguments[0];
+    if (!first || !ts.isStringLiteralLike(first)) return undefined;
+    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return first.text;
+    if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && !lookup('require', call.pos)) {
+      return first.text;
+    }
+    return undefined;
+  }
+
+  function typeValue(type: ts.TypeNode | undefined): ValueRef | undefined {
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    const value = entityValue(type.typeName);
+    return value.kind === 'import' || value.kind === 'member' ? { kind: 'typed', type: value } : undefined;
+  }
+
+  function entityValue(name: ts.EntityName): ValueRef {
+    if (ts.isIdentifier(name)) return evaluate(name);
+    const left = entityValue(name.left);
+    return left.kind === 'unknown' ? UNKNOWN : { kind: 'member', object: left, name: name.right.text };
+  }
+
+  function literalOf(expression: ts.Expression): ArgFact | undefined {
+    const expr = skipOuterExpressions(expression);
+    if (ts.isStringLiteralLike(expr)) return { kind: 'literal', value: expr.text };
+    if (ts.isNumericLiteral(expr)) return { kind: 'literal', value: Number(expr.text) };
+    if (expr.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'literal', value: true };
+    if (expr.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'literal', value: false };
+    if (expr.kind === ts.SyntaxKind.NullKeyword) return { kind: 'literal', value: null };
+    if (ts.isTemplateExpression(expr)) {
+      return { kind: 'template', text: expr.head.text + expr.templateSpans.map((span) => span.literal.text).join('') };
+    }
+    if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const left = literalOf(expr.left);
+      const right = literalOf(expr.right);
+      const leftText = left && (left.kind === 'literal' ? String(left.value) : left.kind === 'template' ? left.text : '');
+      const rightText = right && (right.kind === 'literal' ? String(right.value) : right.kind === 'template' ? right.text : '');
+      if (leftText === undefined && rightText === undefined) return undefined;
+      return { kind: 'template', text: (leftText ?? '') + (rightText ?? '') };
+    }
+    if (ts.isIdentifier(expr)) {
+      return lookup(expr.text, expr.pos)?.literal?.();
+    }
+    return undefined;
+  }
+
+  function toArg(expression: ts.Expression, depth: number): ArgFact {
+    const expr = skipOuterExpressions(expression);
+    const literal = literalOf(expr);
+    if (literal) return literal;
+    if (ts.isObjectLiteralExpression(expr)) {
+      if (depth >= MAX_ARG_DEPTH) return { kind: 'object', props: {}, hasSpread: true };
+      const props: Record<string, ArgFact> = {};
+      let hasSpread = false;
+      for (const property of expr.properties) {
+        if (ts.isPropertyAssignment(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) props[name] = toArg(property.initializer, depth + 1);
+        } else if (ts.isShorthandPropertyAssignment(property)) {
+          props[property.name.text] = toArg(property.name, depth + 1);
+        } else if (ts.isSpreadAssignment(property)) {
+          hasSpread = true;
+        } else if (ts.isMethodDeclaration(property)) {
+          const name = propertyNameText(property.name);
+          if (name !== undefined) props[name] = { kind: 'function', name };
+        }
+      }
+      return { kind: 'object', props, hasSpread };
+    }
+    if (ts.isArrayLiteralExpression(expr)) {
+      if (depth >= MAX_ARG_DEPTH) return { kind: 'array', items: [], hasSpread: true };
+      const items: ArgFact[] = [];
+      let hasSpread = false;
+      for (const element of expr.elements) {
+        if (ts.isSpreadElement(element)) hasSpread = true;
+        else items.push(toArg(element, depth + 1));
+      }
+      return { kind: 'array', items, hasSpread };
+    }
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) {
+      return expr.name ? { kind: 'function', name: expr.name.text } : { kind: 'function' };
+    }
+    const value = evaluate(expr);
+    return value.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'value', value };
+  }
+
+  function declareBinding(name: ts.BindingName, scope: ts.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
+    if (ts.isIdentifier(name)) {
+      declare(name.text, scope, pos, resolve, literal);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        if (element.dotDotDotToken) continue;
+        const key = propertyNameText(element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined));
+        if (key === undefined) continue;
+        declareBinding(element.name, scope, pos, () => {
+          const object = resolve();
+          return object.kind === 'unknown' ? UNKNOWN : { kind: 'member', object, name: key };
+        });
+      }
+    }
+  }
+
+  /** The block, function or file that a `let`/`const` (or `var`) declaration is visible in. */
+  function scopeOf(stack: ts.Node[], isVar: boolean): ts.Node {
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const node = stack[index]!;
+      if (isFunctionLike(node) || ts.isSourceFile(node)) return node;
+      if (!isVar && (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCaseBlock(node))) {
+        return node;
+      }
+    }
+    return sourceFile;
+  }
+
+  const nodeStack: ts.Node[] = [];
+  const scopeStack: ScopeFact[] = [];
+  const classStack: { name: string; node: ts.ClassLikeDeclaration }[] = [];
+
+  function functionName(node: ts.FunctionLikeDeclaration): string {
+    if (node.name && ts.isIdentifier(node.name)) {
+      const className = classStack.at(-1)?.name;
+      if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && className) {
+        return `${className}.${node.name.text}`;
+      }
+      return node.name.text;
+    }
+    if (ts.isConstructorDeclaration(node)) return `${classStack.at(-1)?.name ?? '<class>'}.constructor`;
+    if (ts.isMethodDeclaration(node)) {
+      const name = propertyNameText(node.name);
+      if (name !== undefined) return classStack.at(-1) ? `${classStack.at(-1)!.name}.${name}` : name;
+    }
+    const parent = nodeStack.at(-1);
+    if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+    if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? '<anonymous>';
+    if (parent && ts.isPropertyDeclaration(parent)) {
+      const name = propertyNameText(parent.name);
+      const className = classStack.at(-1)?.name;
+      if (name !== undefined) return className ? `${className}.${name}` : name;
+    }
+    // `const run = traceable(async () => ...)`: the wrapped function takes the variable's name.
+    const grandparent = nodeStack.at(-2);
+    if (parent && ts.isCallExpression(parent) && grandparent && ts.isVariableDeclaration(grandparent) && ts.isIdentifier(grandparent.name)) {
+      return grandparent.name.text;
+    }
+    return '<anonymous>';
+  }
+
+  function recordImport(node: ts.ImportDeclaration) {
+    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    const module = node.moduleSpecifier.text;
+    moduleSpecifiers.add(module);
+    const clause = node.importClause;
+    if (!clause) return;
+    if (clause.name) {
+      declare(clause.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: 'default' }));
+    }
+    const bindings = clause.namedBindings;
+    if (!bindings) return;
+    if (ts.isNamespaceImport(bindings)) {
+      declare(bindings.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: '*' }));
+      return;
+    }
+    for (const element of bindings.elements) {
+      const imported = element.propertyName ? propertyNameText(element.propertyName as ts.Identifier) : element.name.text;
+      if (imported === undefined) continue;
+      declare(element.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: imported }));
+    }
+  }
+
+  function recordExportDeclaration(node: ts.ExportDeclaration) {
+    const module = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+    if (module !== undefined) moduleSpecifiers.add(module);
+    const clause = node.exportClause;
+    if (!clause) {
+      if (module !== undefined) reExports.push({ module, imported: '*', exported: '*' });
+      return;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      if (module !== undefined) reExports.push({ module, imported: '*', exported: clause.name.text });
+      return;
+    }
+    for (const element of clause.elements) {
+      const local = propertyNameText((element.propertyName ?? element.name) as ts.Identifier);
+      const exported = propertyNameText(element.name as ts.Identifier);
+      if (local === undefined || exported === undefined) continue;
+      if (module !== undefined) {
+        reExports.push({ module, imported: local, exported });
+      } else {
+        const at = element.pos;
+        exportNodes.push({ name: exported, resolve: () => lookup(local, at)?.resolve() ?? UNKNOWN });
+      }
+    }
+  }
+
+  function hasExportModifier(node: ts.Node): boolean {
+    return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  }
+
+  function hasDefaultModifier(node: ts.Node): boolean {
+    return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  }
+
+  function recordVariableStatement(node: ts.VariableStatement) {
+    const isVar = (node.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
+    const scope = scopeOf(nodeStack, isVar);
+    const isExported = hasExportModifier(node);
+    for (const declaration of node.declarationList.declarations) {
+      recordVariableDeclaration(declaration, scope);
+      if (isExported && ts.isIdentifier(declaration.name)) {
+        const name = declaration.name.text;
+        const at = declaration.name.pos;
+        exportNodes.push({ name, resolve: () => lookup(name, at)?.resolve() ?? UNKNOWN });
+      } else if (isExported && ts.isObjectBindingPattern(declaration.name)) {
+        for (const element of declaration.name.elements) {
+          if (!ts.isIdentifier(element.name)) continue;
+          const name = element.name.text;
+          const at = element.name.pos;
+          exportNodes.push({ name, resolve: () => lookup(name, at)?.resolve() ?? UNKNOWN });
+        }
+      }
+    }
+  }
+
+  function recordVariableDeclaration(declaration: ts.VariableDeclaration, scope: ts.Node) {
+    const initializer = declaration.initializer;
+    if (initializer) {
+      const init = skipOuterExpressions(initializer);
+      if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(declaration.name)) {
+        functionNames.add(declaration.name.text);
+      }
+      declareBinding(
+        declaration.name,
+        scope,
+        declaration.pos,
+        () => memoized(declaration, () => evaluate(initializer)),
+        () => literalOf(initializer),
+      );
+    } else if (declaration.type) {
+      const typed = typeValue(declaration.type);
+      if (typed) declareBinding(declaration.name, scope, declaration.pos, () => typed);
+    }
+  }
+
+  function recordParameters(node: ts.FunctionLikeDeclaration) {
+    const isConstructor = ts.isConstructorDeclaration(node);
+    const currentClass = classStack.at(-1);
+    for (const parameter of node.parameters) {
+      if (!ts.isIdentifier(parameter.name)) continue;
+      const name = parameter.name.text;
+      const type = parameter.type;
+      const resolve = () => memoized(parameter, () => typeValue(type) ?? (parameter.initializer ? evaluate(parameter.initializer) : UNKNOWN));
+      declare(name, node, parameter.pos, resolve);
+      const isParameterProperty = (ts.getModifiers(parameter) ?? []).length > 0;
+      if (isConstructor && isParameterProperty && currentClass) {
+        declare(`this.${name}`, currentClass.node, parameter.pos, resolve);
+      }
+    }
+  }
+
+  function recordExportAssignment(node: ts.ExportAssignment) {
+    const expression = node.expression;
+    exportNodes.push({ name: 'default', resolve: () => evaluate(expression) });
+  }
+
+  /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`, and `this.x = …` inside a class. */
+  function recordAssignment(node: ts.BinaryExpression) {
+    const left = node.left;
+    const right = node.right;
+    if (ts.isPropertyAccessExpression(left)) {
+      const target = left.expression;
+      if (target.kind === ts.SyntaxKind.ThisKeyword) {
+        const currentClass = classStack.at(-1);
+        if (currentClass) declare(`this.${left.name.text}`, currentClass.node, node.pos, () => memoized(node, () => evaluate(right)));
+        return;
+      }
+      const isModuleExports = ts.isIdentifier(target) && target.text === 'module' && left.name.text === 'exports';
+      if (isModuleExports) {
+        exportNodes.push({ name: 'default', resolve: () => evaluate(right) });
+        const value = skipOuterExpressions(right);
+        if (ts.isObjectLiteralExpression(value)) {
+          for (const property of value.properties) {
+            if (ts.isShorthandPropertyAssignment(property)) {
+              const name = property.name.text;
+              const at = property.pos;
+              exportNodes.push({ name, resolve: () => lookup(name, at)?.resolve() ?? UNKNOWN });
+            } else if (ts.isPropertyAssignment(property)) {
+              const name = propertyNameText(property.name);
+              if (name !== undefined) exportNodes.push({ name, resolve: () => evaluate(property.initializer) });
+            }
+          }
+        }
+        return;
+      }
+      const isExportsMember =
+        (ts.isIdentifier(target) && target.text === 'exports') ||
+        (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports');
+      if (isExportsMember) {
+        exportNodes.push({ name: left.name.text, resolve: () => evaluate(right) });
+      }
+      return;
+    }
+    if (ts.isIdentifier(left)) {
+      const existing = lookup(left.text, node.pos);
+      const scope = existing ? { pos: existing.start, end: existing.end } : sourceFile;
+      declare(left.text, scope as ts.Node, node.pos, () => memoized(node, () => evaluate(right)), () => literalOf(right));
+    }
+  }
+
+  function visit(node: ts.Node): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        recordImport(node as ts.ImportDeclaration);
+        return;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const importEquals = node as ts.ImportEqualsDeclaration;
+        const reference = importEquals.moduleReference;
+        if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+          const module = reference.expression.text;
+          moduleSpecifiers.add(module);
+          declare(importEquals.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: '*' }));
+        }
+        return;
+      }
+      case ts.SyntaxKind.ExportDeclaration:
+        recordExportDeclaration(node as ts.ExportDeclaration);
+        return;
+      case ts.SyntaxKind.ExportAssignment:
+        recordExportAssignment(node as ts.ExportAssignment);
+        break;
+      case ts.SyntaxKind.VariableStatement:
+        recordVariableStatement(node as ts.VariableStatement);
+        break;
+      case ts.SyntaxKind.VariableDeclarationList: {
+        // `for (const x of …)` and other declaration lists outside a statement.
+        const list = node as ts.VariableDeclarationList;
+        if (nodeStack.at(-1) && !ts.isVariableStatement(nodeStack.at(-1)!)) {
+          const isVar = (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
+          for (const declaration of list.declarations) recordVariableDeclaration(declaration, scopeOf(nodeStack, isVar));
+        }
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) recordAssignment(binary);
+        break;
+      }
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        const required = requiredModule(call);
+        if (required !== undefined) moduleSpecifiers.add(required);
+        pendingCalls.push({ node: call, scopes: scopeStack.slice().reverse() });
+        for (const argument of call.arguments) {
+          if (ts.isIdentifier(argument)) wrappedCandidates.push({ node: call, argName: argument.text, pos: argument.pos });
+        }
+        break;
+      }
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression: {
+        const classNode = node as ts.ClassLikeDeclaration;
+        const parent = nodeStack.at(-1);
+        const name =
+          classNode.name?.text ?? (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : '<class>');
+        if (classNode.name && ts.isClassDeclaration(classNode)) {
+          declare(classNode.name.text, scopeOf(nodeStack, false), classNode.pos, () => ({ kind: 'function', name }));
+          if (hasExportModifier(classNode)) {
+            exportNodes.push({ name: hasDefaultModifier(classNode) ? 'default' : classNode.name.text, resolve: () => ({ kind: 'function', name }) });
+          }
+        }
+        for (const member of classNode.members) {
+          if (!ts.isPropertyDeclaration(member)) continue;
+          const memberName = propertyNameText(member.name);
+          if (memberName === undefined) continue;
+          const initializer = member.initializer;
+          const type = member.type;
+          declare(`this.${memberName}`, classNode, member.pos, () =>
+            memoized(member, () => (initializer ? evaluate(initializer) : typeValue(type) ?? UNKNOWN)),
+          );
+        }
+        classStack.push({ name, node: classNode });
+        nodeStack.push(node);
+        ts.forEachChild(node, visit);
+        nodeStack.pop();
+        classStack.pop();
+        return;
+      }
+      default:
+        break;
+    }
+
+    if (isFunctionLike(node)) {
+      visitFunction(node);
+      return;
+    }
+    nodeStack.push(node);
+    ts.forEachChild(node, visit);
+    nodeStack.pop();
+  }
+
+  function visitFunction(node: ts.FunctionLikeDeclaration) {
+    const name = functionName(node);
+    if (ts.isFunctionDeclaration(node) && node.name) {
+      functionNames.add(node.name.text);
+      declare(node.name.text, scopeOf(nodeStack, true), node.pos, () => ({ kind: 'function', name }));
+      if (hasExportModifier(node)) {
+        exportNodes.push({ name: hasDefaultModifier(node) ? 'default' : node.name.text, resolve: () => ({ kind: 'function', name }) });
+      }
+    }
+    recordParameters(node);
+    const scope: ScopeFact = { name };
+    const parent = nodeStack.at(-1);
+    if (parent && ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+      const callee = evaluate(parent.expression);
+      if (callee.kind !== 'unknown') scope.passedTo = callee;
+    }
+    const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
+    if (decorators && decorators.length > 0) {
+      const values = decorators.map((decorator) => evaluate(decorator.expression)).filter((value) => value.kind !== 'unknown');
+      if (values.length > 0) scope.decorators = values;
+    }
+    scopeStack.push(scope);
+    nodeStack.push(node);
+    ts.forEachChild(node, visit);
+    nodeStack.pop();
+    scopeStack.pop();
+  }
+
+  visit(sourceFile);
+
+  const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const calls: CallFact[] = [];
+  for (const { node, scopes } of pendingCalls) {
+    if (requiredModule(node) !== undefined) continue;
+    const callee = evaluate(node.expression);
+    if (!isRootedInImport(callee)) continue;
+    const { line, character } = lineOf(node);
+    calls.push({
+      line: line + 1,
+      column: character + 1,
+      callee,
+      args: node.arguments.map((arg) => toArg(arg, 0)),
+      scopes,
+      calleeText: calleeText(node.expression),
+    });
+  }
+
+  const wrappedFunctions: WrappedFunctionFact[] = [];
+  for (const candidate of wrappedCandidates) {
+    if (!functionNames.has(candidate.argName)) continue;
+    const by = evaluate(candidate.node.expression);
+    if (!isRootedInImport(by)) continue;
+    wrappedFunctions.push({ name: candidate.argName, by, line: lineOf(candidate.node).line + 1 });
+  }
+
+  const exports: ExportFact[] = exportNodes.map(({ name, resolve }) => ({ name, value: resolve() }));
+  const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const facts: FileFacts = {
+    path,
+    language: /\.(ts|tsx|mts|cts)$/.test(path) ? 'typescript' : 'javascript',
+    moduleSpecifiers: [...moduleSpecifiers],
+    calls,
+    exports,
+    reExports,
+    wrappedFunctions,
+    suppressions: extractSuppressions(text),
+  };
+  if (parseDiagnostics.length > 0) {
+    facts.parseErrors = parseDiagnostics.slice(0, 5).map((diagnostic) => ({
+      line: sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line + 1,
+      message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+    }));
+  }
+  return facts;
+}
+
+function isRootedInImport(value: ValueRef): boolean {
+  switch (value.kind) {
+    case 'import':
+    case 'global':
+      return true;
+    case 'member':
+      return isRootedInImport(value.object);
+    case 'call':
+    case 'new':
+      return isRootedInImport(value.callee);
+    case 'typed':
+      return isRootedInImport(value.type);
+    default:
+      return false;
+  }
+}
+
+function calleeText(expression: ts.Expression): string {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expression)) return `${calleeText(expression.expression)}.${expression.name.text}`;
+  if (ts.isCallExpression(expression)) return `${calleeText(expression.expression)}()`;
+  if (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isAsExpression(expression) || ts.isAwaitExpression(expression)) {
+    return calleeText(expression.expression);
+  }
+  if (ts.isElementAccessExpression(expression)) return `${calleeText(expression.expression)}[]`;
+  if (ts.isNewExpression(expression)) return `new ${calleeText(expression.expression)}()`;
+  return '…';
+}

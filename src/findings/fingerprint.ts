@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A finding's identity without its line number: rule, file, the rule's anchor (enclosing
+ * function and API for a call) and the index among findings with the same anchor. Moving code
+ * inside a file keeps it; a second identical finding gets a new one.
+ */
+export function fingerprint(ruleId: string, file: string, anchor: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\0${file}\0${anchor}\0${occurrence}`).digest('hex').slice(0, 20);
+}

@@ -1,0 +1,40 @@
+import { posix } from 'node:path';
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** TypeScript's ESM style: `./client.js` in source means `./client.ts` on disk. */
+const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.js', '.jsx'],
+  '.mjs': ['.mts', '.mjs'],
+  '.cjs': ['.cts', '.cjs'],
+  '.jsx': ['.tsx', '.jsx'],
+};
+
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+/**
+ * Resolves a relative import to a repository path the way TypeScript and Node do: exact file,
+ * output extension mapped to source, added extension, or `index` in a folder. Pure.
+ */
+export function resolveModule(fromFile: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+  if (!isRelativeSpecifier(specifier)) return undefined;
+  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  if (files.has(base)) return base;
+  const extension = posix.extname(base);
+  const sources = SOURCE_FOR_OUTPUT[extension];
+  if (sources) {
+    const stem = base.slice(0, -extension.length);
+    for (const source of sources) {
+      if (files.has(stem + source)) return stem + source;
+    }
+  }
+  for (const candidate of EXTENSIONS) {
+    if (files.has(base + candidate)) return base + candidate;
+  }
+  for (const candidate of EXTENSIONS) {
+    const index = posix.join(base, `index${candidate}`);
+    if (files.has(index)) return index;
+  }
+  return undefined;
+}

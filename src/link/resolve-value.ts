@@ -1,0 +1,266 @@
+import type { Catalog, SdkClient, SdkEntry } from '../catalog/catalog-schema.js';
+import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
+import type { TracingEvidence } from '../model/repo-model.js';
+import { isRelativeSpecifier, resolveModule } from './resolve-module.js';
+
+/** How a client came to be: the arguments along its creation chain, and tracing seen on the way. */
+export interface ClientOrigin {
+  /** Arguments of the constructor or factory, then of every `returns` call after it. */
+  argsChain: ArgFact[][];
+  /** Only known from a type annotation: someone else created it. */
+  isTypedOnly: boolean;
+  tracedBy?: TracingEvidence;
+}
+
+/** What a symbolic value means once the catalog and the other files are known. */
+export type Resolved =
+  | { kind: 'sdk-module'; sdk: SdkEntry; module: string; tracedBy?: TracingEvidence }
+  | { kind: 'sdk-export'; sdk: SdkEntry; name: string; tracedBy?: TracingEvidence }
+  | { kind: 'client'; sdk: SdkEntry; client: SdkClient; origin: ClientOrigin }
+  | { kind: 'client-path'; sdk: SdkEntry; client: SdkClient; origin: ClientOrigin; path: string[] }
+  /** Any other module's value, with the member path taken on it (`()` for a call, `new` for construction). */
+  | { kind: 'module-value'; module: string; path: string[]; tracedBy?: TracingEvidence }
+  | { kind: 'repo-namespace'; file: string }
+  | { kind: 'global'; name: string }
+  | { kind: 'unknown' };
+
+const UNKNOWN: Resolved = { kind: 'unknown' };
+const MAX_DEPTH = 24;
+
+function moduleMatches(pattern: string, module: string): boolean {
+  if (pattern.endsWith('/*')) return module.startsWith(pattern.slice(0, -1));
+  return pattern === module;
+}
+
+/** Strips a repository path to a comparable form: no leading `./`, no source extension. */
+function pathKey(path: string): string {
+  return path.replace(/^\.\//, '').replace(/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/, '');
+}
+
+/**
+ * Resolves symbolic values across files against the catalog. One instance per link run; it
+ * memoizes per value object, so each value in the facts is resolved once.
+ */
+export class ValueResolver {
+  private readonly memo = new WeakMap<object, Resolved>();
+  private readonly filesByPath: Map<string, FileFacts>;
+  private readonly fileSet: Set<string>;
+  private readonly active = new Set<string>();
+
+  constructor(
+    files: FileFacts[],
+    private readonly catalog: Catalog,
+  ) {
+    this.filesByPath = new Map(files.map((facts) => [facts.path, facts]));
+    this.fileSet = new Set(this.filesByPath.keys());
+  }
+
+  /** The SDK a module specifier (package or resolved repository path) belongs to. */
+  sdkForModule(module: string): SdkEntry | undefined {
+    const key = pathKey(module);
+    return this.catalog.sdks.find((sdk) => sdk.modules.some((pattern) => moduleMatches(pattern, module) || pathKey(pattern) === key));
+  }
+
+  resolveFile(fromFile: string, specifier: string): string | undefined {
+    return resolveModule(fromFile, specifier, this.fileSet);
+  }
+
+  resolve(value: ValueRef, file: string, depth = 0): Resolved {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const cached = this.memo.get(value);
+    if (cached) return cached;
+    const resolved = this.compute(value, file, depth);
+    this.memo.set(value, resolved);
+    return resolved;
+  }
+
+  resolveArg(arg: ArgFact | undefined, file: string): Resolved {
+    return arg?.kind === 'value' ? this.resolve(arg.value, file) : UNKNOWN;
+  }
+
+  private compute(value: ValueRef, file: string, depth: number): Resolved {
+    switch (value.kind) {
+      case 'import':
+        return this.resolveImport(value.module, value.name, file, depth);
+      case 'global':
+        return { kind: 'global', name: value.name };
+      case 'member':
+        return this.member(this.resolve(value.object, file, depth + 1), value.name, depth);
+      case 'typed': {
+        const type = this.resolve(value.type, file, depth + 1);
+        const client = this.construct(type, [], 'new');
+        return client.kind === 'client' ? { ...client, origin: { ...client.origin, isTypedOnly: true } } : UNKNOWN;
+      }
+      case 'new':
+        return this.construct(this.resolve(value.callee, file, depth + 1), value.args, 'new');
+      case 'call':
+        return this.call(this.resolve(value.callee, file, depth + 1), value.args, file, depth);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private resolveImport(module: string, name: string, file: string, depth: number): Resolved {
+    if (isRelativeSpecifier(module)) {
+      const target = this.resolveFile(file, module);
+      if (!target) return UNKNOWN;
+      const sdk = this.sdkForModule(target);
+      if (sdk) return name === '*' ? { kind: 'sdk-module', sdk, module: target } : this.sdkExport(sdk, name, target);
+      return name === '*' ? { kind: 'repo-namespace', file: target } : this.resolveExport(target, name, depth);
+    }
+    const sdk = this.sdkForModule(module);
+    if (sdk) return name === '*' ? { kind: 'sdk-module', sdk, module } : this.sdkExport(sdk, name, module);
+    return { kind: 'module-value', module, path: name === '*' ? [] : [name] };
+  }
+
+  /** The value a repository file exports under `name`, following re-exports. */
+  resolveExport(file: string, name: string, depth: number): Resolved {
+    const key = `${file}#${name}`;
+    if (this.active.has(key) || depth > MAX_DEPTH) return UNKNOWN;
+    const facts = this.filesByPath.get(file);
+    if (!facts) return UNKNOWN;
+    this.active.add(key);
+    try {
+      const direct = facts.exports.find((entry) => entry.name === name);
+      if (direct) return this.resolve(direct.value, file, depth + 1);
+      for (const reExport of facts.reExports) {
+        if (reExport.exported === name) return this.resolveImport(reExport.module, reExport.imported, file, depth + 1);
+      }
+      for (const reExport of facts.reExports) {
+        if (reExport.exported !== '*') continue;
+        const resolved = this.resolveImport(reExport.module, name, file, depth + 1);
+        if (resolved.kind !== 'unknown') return resolved;
+      }
+      return UNKNOWN;
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  private sdkExport(sdk: SdkEntry, name: string, module: string, tracedBy?: TracingEvidence): Resolved {
+    if (name !== 'default' && !knownExports(sdk).has(name)) {
+      // Not an LLM entry point (`setTracingDisabled`, `PORTKEY_GATEWAY_URL`): an ordinary module value.
+      return tracedBy ? { kind: 'module-value', module, path: [name], tracedBy } : { kind: 'module-value', module, path: [name] };
+    }
+    const instance = sdk.clients.find((client) => client.create === 'value' && client.exports.includes(name));
+    if (instance) {
+      return { kind: 'client', sdk, client: instance, origin: { argsChain: [], isTypedOnly: false, tracedBy } };
+    }
+    return tracedBy ? { kind: 'sdk-export', sdk, name, tracedBy } : { kind: 'sdk-export', sdk, name };
+  }
+
+  private member(object: Resolved, name: string, _depth: number): Resolved {
+    switch (object.kind) {
+      case 'sdk-module':
+        return this.sdkExport(object.sdk, name, object.module, object.tracedBy);
+      case 'repo-namespace':
+        return this.resolveExport(object.file, name, 0);
+      case 'client':
+        return { kind: 'client-path', sdk: object.sdk, client: object.client, origin: object.origin, path: [name] };
+      case 'client-path':
+        return { ...object, path: [...object.path, name] };
+      case 'module-value':
+        return { ...object, path: [...object.path, name] };
+      case 'sdk-export':
+        // `OpenAI.default` (CommonJS interop) is the export itself.
+        return name === 'default' ? object : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private construct(callee: Resolved, args: ArgFact[], how: 'new' | 'call'): Resolved {
+    let target = callee;
+    // `const OpenAI = require('openai'); new OpenAI()`: the CommonJS module is the class.
+    if (target.kind === 'sdk-module') target = this.sdkExport(target.sdk, 'default', target.module, target.tracedBy);
+    if (target.kind === 'module-value') {
+      return { ...target, path: [...target.path, how === 'new' ? 'new' : '()'] };
+    }
+    if (target.kind !== 'sdk-export') return UNKNOWN;
+    const { sdk, name } = target;
+    const client = sdk.clients.find((candidate) => candidate.create === how && candidate.exports.includes(name));
+    if (!client) return UNKNOWN;
+    return { kind: 'client', sdk, client, origin: { argsChain: [args], isTypedOnly: false, tracedBy: target.tracedBy } };
+  }
+
+  private call(callee: Resolved, args: ArgFact[], file: string, depth: number): Resolved {
+    if (callee.kind === 'sdk-export') return this.construct(callee, args, 'call');
+    if (callee.kind === 'client-path') {
+      const path = callee.path.join('.');
+      const definition = callee.client.calls.find((candidate) => candidate.path === path && candidate.returns);
+      if (definition?.returns) {
+        const next = definition.returns === 'self' ? callee.client : callee.sdk.clients.find((client) => client.id === definition.returns);
+        if (!next) return UNKNOWN;
+        const origin = { ...callee.origin, argsChain: [...callee.origin.argsChain, args] };
+        return { kind: 'client', sdk: callee.sdk, client: next, origin };
+      }
+      return UNKNOWN;
+    }
+    if (callee.kind === 'module-value') {
+      const wrapper = this.tracingWrapper(callee);
+      if (wrapper) {
+        const inner = this.resolveArg(args[0], file);
+        return withTracing(inner, wrapper);
+      }
+      const composed = this.composed(callee.path.at(-1), args, file, depth);
+      if (composed) return composed;
+      return { ...callee, path: [...callee.path, '()'] };
+    }
+    return UNKNOWN;
+  }
+
+  /** `prompt.pipe(model)`: a composer method whose argument is a client yields that client. */
+  private composed(method: string | undefined, args: ArgFact[], file: string, _depth: number): Resolved | undefined {
+    if (!method) return undefined;
+    const argument = this.resolveArg(args[0], file);
+    if (argument.kind !== 'client') return undefined;
+    return argument.sdk.composers.includes(method) ? argument : undefined;
+  }
+
+  private tracingWrapper(value: { module: string; path: string[] }): TracingEvidence | undefined {
+    const entry = this.catalog.tracing.wrappers.find((wrapper) => matchesRef(wrapper, value.module, value.path));
+    return entry ? { mechanism: 'wrapper', detail: `wrapped by ${entry.detail}` } : undefined;
+  }
+}
+
+const knownExportsCache = new WeakMap<SdkEntry, Set<string>>();
+
+/** Exports through which an SDK reaches a model: clients, functions and command classes. */
+function knownExports(sdk: SdkEntry): Set<string> {
+  let known = knownExportsCache.get(sdk);
+  if (!known) {
+    known = new Set([
+      ...sdk.clients.flatMap((client) => client.exports),
+      ...sdk.functions.map((fn) => fn.export),
+      ...sdk.clients.flatMap((client) => client.calls.flatMap((call) => Object.keys(call.commands ?? {}))),
+    ]);
+    knownExportsCache.set(sdk, known);
+  }
+  return known;
+}
+
+function withTracing(value: Resolved, tracedBy: TracingEvidence): Resolved {
+  switch (value.kind) {
+    case 'client':
+    case 'client-path':
+      return { ...value, origin: { ...value.origin, tracedBy } };
+    case 'sdk-module':
+    case 'sdk-export':
+    case 'module-value':
+      return { ...value, tracedBy };
+    default:
+      return value;
+  }
+}
+
+/**
+ * Whether a module value path names one of a catalog entry's exports. The leading `default`
+ * or namespace step is ignored, so `mlflow.trace` matches `trace` of `mlflow-tracing`.
+ */
+export function matchesRef(ref: { module: string; exports: string[] }, module: string, path: string[]): boolean {
+  if (ref.module !== module) return false;
+  const steps = path[0] === 'default' && !ref.exports.includes('default') ? path.slice(1) : path;
+  const first = steps[0];
+  if (first === undefined || steps.length !== 1) return false;
+  return ref.exports.includes('*') || ref.exports.includes(first);
+}

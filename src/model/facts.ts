@@ -1,0 +1,104 @@
+/**
+ * Facts that the extractor records for one file. They are plain JSON data: no AST node,
+ * no reference to the catalog. The extractor evaluates expressions symbolically inside the
+ * file (imports, `new`, calls, member access, destructuring) and leaves the meaning of a
+ * value (is this `OpenAI`? is that a tracing wrapper?) to the link stage, which reads the
+ * catalog. Facts therefore stay valid when the catalog or the config change, and can be
+ * cached by content hash.
+ */
+
+/** A symbolic value: what an expression evaluates to, as far as one file can tell. */
+export type ValueRef =
+  /** An import binding: `name` is an export name, `default` or `*` (namespace / require). */
+  | { kind: 'import'; module: string; name: string }
+  /** A global such as `fetch` or `process`. */
+  | { kind: 'global'; name: string }
+  /** `new callee(args)`. */
+  | { kind: 'new'; callee: ValueRef; args: ArgFact[] }
+  /** `callee(args)`: the value a call returns. */
+  | { kind: 'call'; callee: ValueRef; args: ArgFact[] }
+  /** `object.name`. */
+  | { kind: 'member'; object: ValueRef; name: string }
+  /** A value whose static type annotation names `type` (a parameter `client: OpenAI`). */
+  | { kind: 'typed'; type: ValueRef }
+  /** A function declared in this file (by name) or inline. */
+  | { kind: 'function'; name: string }
+  /** Nothing the extractor can follow. */
+  | { kind: 'unknown' };
+
+/** An argument or property value, kept only as deep as the link stage needs it. */
+export type ArgFact =
+  | { kind: 'literal'; value: string | number | boolean | null }
+  /** A template literal or string concatenation: its static text, `${}` holes dropped. */
+  | { kind: 'template'; text: string }
+  | { kind: 'object'; props: Record<string, ArgFact>; hasSpread: boolean }
+  | { kind: 'array'; items: ArgFact[]; hasSpread: boolean }
+  | { kind: 'value'; value: ValueRef }
+  | { kind: 'function'; name?: string }
+  | { kind: 'unknown' };
+
+/** A function (or method) that encloses a call, innermost first in {@link CallFact.scopes}. */
+export interface ScopeFact {
+  /** `answerTicket`, `SupportBot.answer`, or `<anonymous>`. */
+  name: string;
+  /** Set when the function is itself an argument of a call: the callee (`traceable`, `tracer.startActiveSpan`). */
+  passedTo?: ValueRef;
+  /** Decorators on a method (`@observe()`), as the values they evaluate to. */
+  decorators?: ValueRef[];
+}
+
+/** A call whose callee could be followed to an import or a well-known global. */
+export interface CallFact {
+  line: number;
+  column: number;
+  callee: ValueRef;
+  args: ArgFact[];
+  scopes: ScopeFact[];
+  /** Text of the callee as written (`this.client.chat.completions.create`), for messages. */
+  calleeText: string;
+}
+
+/** A function wrapped by name somewhere in the file: `export const run = traceable(runImpl)`. */
+export interface WrappedFunctionFact {
+  name: string;
+  by: ValueRef;
+  line: number;
+}
+
+export interface ExportFact {
+  /** The exported name (`default` for a default export). */
+  name: string;
+  value: ValueRef;
+}
+
+/** `export * from './x'` and `export { a as b } from './y'`. */
+export interface ReExportFact {
+  module: string;
+  /** `*` for `export *`. */
+  imported: string;
+  exported: string;
+}
+
+/** A `// genai-debt-ignore-next-line <rule> -- reason` comment. */
+export interface SuppressionFact {
+  /** Line of the comment; it applies to the next line. */
+  line: number;
+  ruleIds: string[];
+  reason?: string;
+}
+
+export interface FileFacts {
+  path: string;
+  language: 'typescript' | 'javascript' | 'env';
+  /** Every module specifier imported, required or re-exported (used to follow imports). */
+  moduleSpecifiers: string[];
+  calls: CallFact[];
+  exports: ExportFact[];
+  reExports: ReExportFact[];
+  wrappedFunctions: WrappedFunctionFact[];
+  suppressions: SuppressionFact[];
+  /** Environment variables set in a `.env`-style file (only for language `env`). */
+  env?: Record<string, string>;
+  /** Set when the parser reported syntax errors; facts are still best effort. */
+  parseErrors?: { line: number; message: string }[];
+}

@@ -1,0 +1,84 @@
+import type { LlmCall, TracingSetup } from './repo-model.js';
+
+export type Severity = 'error' | 'warning';
+
+export type RuleCategory = 'tracing' | 'tool-sprawl' | 'prompts' | 'evals' | 'hygiene';
+
+/** One piece of debt found by a rule. */
+export interface Finding {
+  ruleId: string;
+  category: RuleCategory;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /**
+   * Stable identity that survives line moves: a hash of rule id, path, a rule-specific anchor
+   * (enclosing function and callee for a call) and the occurrence index of that anchor.
+   */
+  fingerprint: string;
+  effortMinutes: number;
+}
+
+export type DiagnosticCode =
+  | 'file-too-large'
+  | 'binary-file'
+  | 'non-utf8'
+  | 'symlink-outside-root'
+  | 'unreadable'
+  | 'parse-error'
+  | 'too-many-files'
+  | 'unused-suppression'
+  | 'extractor-crash'
+  | 'rule-crash'
+  | 'generated-or-minified'
+  | 'symlink-loop';
+
+/** Something the scan could not do or wants the user to know; never debt itself. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: 'warning' | 'info';
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+export interface Metrics {
+  filesScanned: number;
+  llmCalls: number;
+  embeddingCalls: number;
+  tracedCalls: number;
+  untracedCalls: number;
+  unknownTracingCalls: number;
+  /** Traced share of all LLM calls (0..1); null when there are none. */
+  tracedShare: number | null;
+  findings: { error: number; warning: number };
+  findingsByCategory: Record<RuleCategory, number>;
+  debtMinutes: number;
+}
+
+/** Metadata of a rule as reporters and the `rules` command need it. */
+export interface RuleMeta {
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  description: string;
+  rationale: string;
+  effortMinutes: number;
+  helpUri: string;
+}
+
+/** The result of one scan: the JSON output, and what every reporter renders. */
+export interface ScanReport {
+  tool: { name: 'genai-debt'; version: string };
+  /** The scanned root as given on the command line. */
+  root: string;
+  scannedAt: string;
+  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[] };
+  findings: Finding[];
+  metrics: Metrics;
+  diagnostics: Diagnostic[];
+  /** The rules that ran, with their effective severity. */
+  rules: (RuleMeta & { severity: Severity })[];
+}

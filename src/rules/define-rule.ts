@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { RepoModel } from '../model/repo-model.js';
+import type { RuleCategory, Severity } from '../model/report.js';
+
+/** A code example: one file's text, or several files by path. */
+export type RuleExample = string | Record<string, string>;
+
+/** What a rule reports; the engine adds severity, fingerprint and effort. */
+export interface ReportDescriptor<MessageId extends string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  file: string;
+  line: number;
+  column?: number;
+  /** Identity inside the file that survives line moves: enclosing function and API, say. */
+  anchor: string;
+  /** Overrides the configured severity (a limit with a warning and an error threshold). */
+  severity?: Severity;
+}
+
+export interface RuleContext<Options, MessageId extends string> {
+  model: RepoModel;
+  options: Options;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+}
+
+export interface RuleDefinition<Options extends object, MessageId extends string> {
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One sentence: starts with Disallow / Require / Limit / Enforce, ends with a period. */
+  description: string;
+  rationale: string;
+  effortMinutes: number;
+  options: z.ZodType<Options>;
+  defaultOptions: Options;
+  messages: Record<MessageId, string>;
+  /** Executable documentation: each invalid example yields exactly one finding, each valid one none. */
+  examples: { invalid: RuleExample[]; valid: RuleExample[] };
+  check(context: RuleContext<Options, MessageId>): void;
+}
+
+/** A rule with its option and message types erased, as the engine holds it. */
+export type AnyRule = RuleDefinition<object, string>;
+
+/** Declares a rule: metadata plus one pure function over the repository model. */
+export function defineRule<Options extends object, MessageId extends string>(
+  rule: RuleDefinition<Options, MessageId>,
+): RuleDefinition<Options, MessageId> {
+  return rule;
+}

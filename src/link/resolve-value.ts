@@ -61,6 +61,21 @@ export class ValueResolver {
     return this.catalog.sdks.find((sdk) => sdk.modules.some((pattern) => moduleMatches(pattern, module) || pathKey(pattern) === key));
   }
 
+  /**
+   * Whether a file exports something that leads to a model: an SDK value, a client, or a
+   * re-export of one. Other files that import it must be extracted too.
+   */
+  exportsLlmValue(file: string): boolean {
+    const facts = this.filesByPath.get(file);
+    if (!facts) return false;
+    const names = [...facts.exports.map((entry) => entry.name), ...facts.reExports.map((entry) => entry.exported)];
+    return names.some((name) => {
+      if (name === '*') return true;
+      const kind = this.resolveExport(file, name, 0).kind;
+      return kind === 'client' || kind === 'client-path' || kind === 'sdk-export' || kind === 'sdk-module';
+    });
+  }
+
   resolveFile(fromFile: string, specifier: string): string | undefined {
     return resolveModule(fromFile, specifier, this.fileSet);
   }

@@ -25,7 +25,7 @@ export async function extractBatch(request: BatchRequest): Promise<BatchResult> 
   const signal = request.signal === undefined ? undefined : new RegExp(request.signal);
   const result: BatchResult = { facts: [], diagnostics: [], deferred: [], bytes: 0 };
   for (const file of request.files) {
-    const read = await readSource(file, request.maxFileSize);
+    const read = readSource(file, request.maxFileSize);
     if (!read.ok) {
       result.diagnostics.push(read.diagnostic);
       continue;

@@ -4,15 +4,17 @@ import { builtInRules } from '../../rules/index.js';
 import { analyze } from '../analyze/analyze.js';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import { loadBuiltInCatalog } from '../catalog/load-catalog.js';
+import type { Config } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverFiles } from '../discover/discover-files.js';
 import { isExtractable } from '../extract/extract-file.js';
 import { resolveModule } from '../link/resolve-module.js';
+import { ValueResolver } from '../link/resolve-value.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic, ScanReport } from '../model/report.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { resolveRuleSettings } from '../rules/resolve-rule-settings.js';
-import { extractFiles } from './extract-files.js';
+import { createExtractionPool, type ExtractionPool } from './extraction-pool.js';
 import { genaiSignal } from './genai-signal.js';
 
 export interface ScanOptions {
@@ -35,6 +37,12 @@ export interface ScanStats {
   extracted: number;
 }
 
+interface Extraction {
+  facts: FileFacts[];
+  diagnostics: Diagnostic[];
+  stats: ScanStats;
+}
+
 /**
  * Scans one folder: config → discover → extract → link → rules → report. Throws
  * `ConfigError` or `DiscoveryError` for unusable input; a bad file becomes a diagnostic.
@@ -45,54 +53,22 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   const enabledRules = resolveRuleSettings(builtInRules, config.rules);
   const builtIn = loadBuiltInCatalog();
   const catalog: Catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
-
-  const discovered = await discoverFiles(root, {
-    isCandidate: isExtractable,
-    ignores: config.ignores,
-    maxFileSize: config.maxFileSize,
-    maxFiles: config.maxFiles,
-  });
-  const workers = options.workers ?? availableParallelism();
-  const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog).source;
-  const first = await extractFiles(discovered.files, { maxFileSize: config.maxFileSize, signal, workers, onProgress: options.onProgress });
-  const facts: FileFacts[] = [...first.facts];
-  const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
-
-  // Files without a signal matter when they import a module that exports something: a client,
-  // a wrapped function, a re-export. Extract those, until no new file is pulled in.
-  const allPaths = new Set(discovered.files.map((file) => file.path));
-  const customModules = new Set(config.sdks.flatMap((sdk) => sdk.modules));
-  let pending = first.deferred;
-  for (;;) {
-    const providers = new Set(facts.filter((file) => file.exports.length > 0 || file.reExports.length > 0).map((file) => file.path));
-    const pulled = pending.filter(({ file, imports }) =>
-      imports.some((specifier) => {
-        const target = resolveModule(file.path, specifier, allPaths);
-        return target !== undefined && (providers.has(target) || customModules.has(target));
-      }),
-    );
-    if (pulled.length === 0) break;
-    const next = await extractFiles(
-      pulled.map(({ file }) => file),
-      { maxFileSize: config.maxFileSize, workers },
-    );
-    facts.push(...next.facts);
-    diagnostics.push(...next.diagnostics);
-    const pulledPaths = new Set(pulled.map(({ file }) => file.path));
-    pending = pending.filter(({ file }) => !pulledPaths.has(file.path));
+  const pool = createExtractionPool(options.workers ?? availableParallelism());
+  let extraction: Extraction;
+  try {
+    extraction = await extractRepository(root, config, catalog, pool, options);
+  } finally {
+    await pool.close();
   }
-  facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
-  const analysis = analyze(facts, catalog, enabledRules);
-  const bytes = first.bytes;
+  const analysis = analyze(extraction.facts, catalog, enabledRules);
   return {
     tool: { name: 'genai-debt', version: TOOL_VERSION },
     root: options.root,
     scannedAt: (options.now?.() ?? new Date()).toISOString(),
     inventory: { llmCalls: analysis.model.llmCalls, tracingSetups: analysis.model.tracingSetups },
     findings: analysis.findings,
-    metrics: { ...analysis.metrics, filesScanned: discovered.files.length },
-    diagnostics: [...diagnostics, ...analysis.diagnostics],
+    metrics: { ...analysis.metrics, filesScanned: extraction.stats.files },
+    diagnostics: [...extraction.diagnostics, ...analysis.diagnostics],
     rules: enabledRules.map(({ rule, severity }) => ({
       id: rule.id,
       category: rule.category,
@@ -103,8 +79,48 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
       helpUri: ruleHelpUri(rule.id),
       severity,
     })),
-    stats: { files: discovered.files.length, bytes, extracted: facts.length },
+    stats: extraction.stats,
   };
+}
+
+async function extractRepository(root: string, config: Config, catalog: Catalog, pool: ExtractionPool, options: ScanOptions): Promise<Extraction> {
+  const discovered = await discoverFiles(root, {
+    isCandidate: isExtractable,
+    ignores: config.ignores,
+    maxFileSize: config.maxFileSize,
+    maxFiles: config.maxFiles,
+  });
+  const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog).source;
+  const first = await pool.extract(discovered.files, { maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
+  const facts: FileFacts[] = [...first.facts];
+  const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
+
+  // Files without a signal matter when they import a module that exports an LLM client or SDK
+  // value (directly or through a barrel). Extract those, until no new file is pulled in.
+  const allPaths = new Set(discovered.files.map((file) => file.path));
+  const customModules = new Set(config.sdks.flatMap((sdk) => sdk.modules));
+  let pending = first.deferred;
+  for (;;) {
+    const resolver = new ValueResolver(facts, catalog);
+    const providers = new Set(facts.filter((file) => resolver.exportsLlmValue(file.path)).map((file) => file.path));
+    const pulled = pending.filter(({ file, imports }) =>
+      imports.some((specifier) => {
+        const target = resolveModule(file.path, specifier, allPaths);
+        return target !== undefined && (providers.has(target) || customModules.has(target));
+      }),
+    );
+    if (pulled.length === 0) break;
+    const next = await pool.extract(
+      pulled.map(({ file }) => file),
+      { maxFileSize: config.maxFileSize },
+    );
+    facts.push(...next.facts);
+    diagnostics.push(...next.diagnostics);
+    const pulledPaths = new Set(pulled.map(({ file }) => file.path));
+    pending = pending.filter(({ file }) => !pulledPaths.has(file.path));
+  }
+  facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length } };
 }
 
 /** Where a rule's documentation lives. */

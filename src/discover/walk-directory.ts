@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../model/report.js';
@@ -39,7 +38,7 @@ export async function walkDirectory(root: string): Promise<{ paths: string[]; di
   async function visit(directory: string, stack: readonly GitignoreRules[]): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = await readdir(join(root, directory), { withFileTypes: true });
+      entries = readdirSync(join(root, directory), { withFileTypes: true });
     } catch (error) {
       diagnostics.push(unreadable(directory === '' ? '.' : directory, error));
       return;
@@ -47,7 +46,7 @@ export async function walkDirectory(root: string): Promise<{ paths: string[]; di
     const prefix = directory === '' ? '' : `${directory}/`;
     if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
       try {
-        const text = await readFile(join(root, directory, '.gitignore'), 'utf8');
+        const text = readFileSync(join(root, directory, '.gitignore'), 'utf8');
         stack = [...stack, { base: directory, rules: ignore().add(text) }];
       } catch (error) {
         diagnostics.push(unreadable(`${prefix}.gitignore`, error));

@@ -46,6 +46,7 @@ export class ValueResolver {
   private readonly filesByPath: Map<string, FileFacts>;
   private readonly fileSet: Set<string>;
   private readonly active = new Set<string>();
+  private readonly sdkByModule = new Map<string, SdkEntry | undefined>();
 
   constructor(
     files: FileFacts[],
@@ -57,8 +58,11 @@ export class ValueResolver {
 
   /** The SDK a module specifier (package or resolved repository path) belongs to. */
   sdkForModule(module: string): SdkEntry | undefined {
+    if (this.sdkByModule.has(module)) return this.sdkByModule.get(module);
     const key = pathKey(module);
-    return this.catalog.sdks.find((sdk) => sdk.modules.some((pattern) => moduleMatches(pattern, module) || pathKey(pattern) === key));
+    const sdk = this.catalog.sdks.find((entry) => entry.modules.some((pattern) => moduleMatches(pattern, module) || pathKey(pattern) === key));
+    this.sdkByModule.set(module, sdk);
+    return sdk;
   }
 
   /**

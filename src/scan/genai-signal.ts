@@ -20,7 +20,8 @@ export function genaiSignal(catalog: Catalog): RegExp {
     .sort()
     .map((module) => (module.endsWith('/') ? `${escape(module)}[^'"\`]*` : `${escape(module)}(?:/[^'"\`]*)?`));
   const hosts = [...new Set(catalog.http.endpoints.map((endpoint) => endpoint.host))].map(escape);
-  return new RegExp(`['"\`](?:${quoted.join('|')})['"\`]|${hosts.join('|')}`);
+  // Only in an import position: the module names `ai`, `openai` or `ollama` are common strings.
+  return new RegExp(`(?:\\bfrom|\\brequire\\(|\\bimport\\(?)\\s*['"\`](?:${quoted.join('|')})['"\`]|${hosts.join('|')}`);
 }
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]*|\.{1,2})['"]/g;

@@ -5,15 +5,14 @@ const CATEGORIES: RuleCategory[] = ['tracing', 'tool-sprawl', 'prompts', 'evals'
 
 /** Counts for one scan. Pure. */
 export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
-  const generation = model.llmCalls.filter((call) => call.kind === 'generation');
   const count = (verdict: string) => model.llmCalls.filter((call) => call.tracing.verdict === verdict).length;
   const traced = count('traced');
   const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<RuleCategory, number>;
   for (const finding of findings) byCategory[finding.category] += 1;
   return {
     filesScanned: model.files.length,
-    llmCalls: generation.length,
-    embeddingCalls: model.llmCalls.length - generation.length,
+    llmCalls: model.llmCalls.length,
+    embeddingCalls: model.llmCalls.filter((call) => call.kind === 'embedding').length,
     tracedCalls: traced,
     untracedCalls: count('untraced'),
     unknownTracingCalls: count('unknown'),

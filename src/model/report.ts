@@ -46,7 +46,9 @@ export interface Diagnostic {
 
 export interface Metrics {
   filesScanned: number;
+  /** Every call that reaches a model, embeddings included; the tracing counts add up to it. */
   llmCalls: number;
+  /** The embedding calls among {@link llmCalls}. */
   embeddingCalls: number;
   tracedCalls: number;
   untracedCalls: number;

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- <dir>...`: cold-scan speed of genai-debt against ast-grep running eight
+ * LLM-call patterns over the same files, as a ratio measured in the same run (never absolute
+ * times in tests). Several folders are joined into one tree of hard links so both tools see one
+ * root. Medians over `BENCH_RUNS` runs (default 3).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'dist/src/bin.js');
+const AST_GREP = join(ROOT, 'node_modules/.bin/ast-grep');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** The peer's job: the eight most common LLM-call shapes, for each language ast-grep parses separately. */
+const PATTERNS = [
+  '$C.chat.completions.create($$$)',
+  '$C.responses.create($$$)',
+  '$C.messages.create($$$)',
+  '$C.embeddings.create($$$)',
+  'generateText($$$)',
+  'streamText($$$)',
+  '$M.invoke($$$)',
+  'new OpenAI($$$)',
+];
+const LANGUAGES = ['TypeScript', 'Tsx', 'JavaScript'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timed(command: string, args: string[]): { seconds: number; stderr: string; stdout: string; status: number | null } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.error) throw result.error;
+  return { seconds, stderr: result.stderr, stdout: result.stdout, status: result.status };
+}
+
+function unionOf(dirs: string[], scratch: string): string {
+  if (dirs.length === 1) return dirs[0]!;
+  const union = join(scratch, 'union');
+  for (const dir of dirs) {
+    // Hard links: no copy of the bytes, and both tools see ordinary files under one root.
+    const result = spawnSync('cp', ['-al', dir, join(union, basename(dir))], { encoding: 'utf8' });
+    if (result.status !== 0) cpSync(dir, join(union, basename(dir)), { recursive: true });
+  }
+  return union;
+}
+
+function main(): number {
+  const dirs = process.argv.slice(2).map((dir) => resolve(dir));
+  if (dirs.length === 0) {
+    process.stderr.write('usage: npm run bench -- <dir>...   (folders of TypeScript/JavaScript repositories)\n');
+    return 2;
+  }
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      process.stderr.write(`bench: not a folder: ${dir}\n`);
+      return 2;
+    }
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'genai-debt-bench-'));
+  try {
+    const root = unionOf(dirs, scratch);
+    const rules = join(scratch, 'llm-calls.yml');
+    writeFileSync(
+      rules,
+      LANGUAGES.flatMap((language) =>
+        PATTERNS.map((pattern, index) => `id: llm-call-${language}-${index}\nlanguage: ${language}\nseverity: info\nmessage: LLM call\nrule:\n  pattern: '${pattern}'\n`),
+      ).join('---\n'),
+    );
+    const ours: number[] = [];
+    const peer: number[] = [];
+    const rss: number[] = [];
+    let stats: { files: number; bytes: number; extracted: number } | undefined;
+    let llmCalls = 0;
+    let peerMatches = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const scan = timed(process.execPath, [BIN, 'scan', root, '--format', 'json', '--stats']);
+      if (scan.status === 2) throw new Error(`genai-debt scan failed: ${scan.stderr}`);
+      const line = scan.stderr.trim().split('\n').at(-1) ?? '{}';
+      const parsed = JSON.parse(line) as { stats: { files: number; bytes: number; extracted: number; maxRssMb: number } };
+      stats = parsed.stats;
+      rss.push(parsed.stats.maxRssMb);
+      ours.push(scan.seconds);
+      llmCalls = (JSON.parse(scan.stdout) as { inventory: { llmCalls: unknown[] } }).inventory.llmCalls.length;
+      const grep = timed(AST_GREP, ['scan', '--rule', rules, '--json=stream', root]);
+      if (grep.status !== 0 && grep.status !== 1) throw new Error(`ast-grep failed: ${grep.stderr}`);
+      peer.push(grep.seconds);
+      peerMatches = grep.stdout.split('\n').filter((row) => row.trim().length > 0).length;
+      process.stderr.write(`run ${run + 1}/${RUNS}: genai-debt ${scan.seconds.toFixed(2)} s, ast-grep ${grep.seconds.toFixed(2)} s\n`);
+    }
+    const result = {
+      folders: dirs,
+      files: stats?.files,
+      megabytes: Math.round(((stats?.bytes ?? 0) / 1e6) * 10) / 10,
+      filesParsed: stats?.extracted,
+      runs: RUNS,
+      genaiDebtColdScanSeconds: Math.round(median(ours) * 100) / 100,
+      astGrepSeconds: Math.round(median(peer) * 100) / 100,
+      ratio: Math.round((median(ours) / median(peer)) * 100) / 100,
+      peakRssMb: Math.max(...rss),
+      llmCallsFound: llmCalls,
+      astGrepMatches: peerMatches,
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();

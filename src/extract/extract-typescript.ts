@@ -114,24 +114,34 @@ export function extractTypeScript(path: string, text: string): FileFacts {
     declarations.set(name, list);
   }
 
-  function lookup(name: string, at: number): Declaration | undefined {
+  /** Declarations visible at `at`, best first: innermost scope, then the latest before the use. */
+  function candidates(name: string, at: number): Declaration[] {
     const list = declarations.get(name);
-    if (!list) return undefined;
-    let best: Declaration | undefined;
-    for (const declaration of list) {
-      if (at < declaration.start || at > declaration.end) continue;
-      if (!best) {
-        best = declaration;
-        continue;
-      }
-      const width = declaration.end - declaration.start;
-      const bestWidth = best.end - best.start;
-      // Innermost scope wins; within one scope, the last assignment before the use.
-      if (width < bestWidth || (width === bestWidth && declaration.pos <= at && declaration.pos > best.pos)) {
-        best = declaration;
-      }
+    if (!list) return [];
+    const visible = list.filter((declaration) => at >= declaration.start && at <= declaration.end);
+    return visible.sort((a, b) => {
+      const widthDifference = a.end - a.start - (b.end - b.start);
+      if (widthDifference !== 0) return widthDifference;
+      const aBefore = a.pos <= at;
+      const bBefore = b.pos <= at;
+      if (aBefore !== bBefore) return aBefore ? -1 : 1;
+      return b.pos - a.pos;
+    });
+  }
+
+  /** The first candidate that resolves to something: a field typed `OpenAI` when its assignment cannot be followed. */
+  function resolveName(name: string, at: number): ValueRef | undefined {
+    const found = candidates(name, at);
+    if (found.length === 0) return undefined;
+    for (const declaration of found) {
+      const value = declaration.resolve();
+      if (value.kind !== 'unknown') return value;
     }
-    return best;
+    return UNKNOWN;
+  }
+
+  function lookup(name: string, at: number): Declaration | undefined {
+    return candidates(name, at)[0];
   }
 
   function memoized(node: ts.Node, compute: () => ValueRef): ValueRef {
@@ -147,18 +157,25 @@ export function extractTypeScript(path: string, text: string): FileFacts {
 
   function evaluate(expression: ts.Expression, depth = 0): ValueRef {
     if (depth > MAX_DEPTH) return UNKNOWN;
+    if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
+      // `client as OpenAI`: the value if it can be followed, else what the cast says it is
+      // (a cast is more precise than the parameter type it narrows).
+      const inner = evaluate(expression.expression, depth + 1);
+      if (inner.kind !== 'unknown' && inner.kind !== 'typed') return inner;
+      return typeValue(expression.type) ?? inner;
+    }
     const expr = skipOuterExpressions(expression);
+    if (expr !== expression && (ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr))) return evaluate(expr, depth + 1);
     if (ts.isIdentifier(expr)) {
-      const declaration = lookup(expr.text, expr.pos);
-      if (declaration) return declaration.resolve();
+      const value = resolveName(expr.text, expr.pos);
+      if (value) return value;
       if (HTTP_GLOBALS.has(expr.text)) return { kind: 'global', name: expr.text };
       return UNKNOWN;
     }
     if (ts.isPropertyAccessExpression(expr)) {
       const name = expr.name.text;
       if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        const declaration = lookup(`this.${name}`, expr.pos);
-        return declaration ? declaration.resolve() : UNKNOWN;
+        return resolveName(`this.${name}`, expr.pos) ?? UNKNOWN;
       }
       if (ts.isIdentifier(expr.expression) && expr.expression.text === 'globalThis') {
         return HTTP_GLOBALS.has(name) ? { kind: 'global', name } : UNKNOWN;
@@ -174,6 +191,8 @@ export function extractTypeScript(path: string, text: string): FileFacts {
       return memoized(expr, () => {
         const required = requiredModule(expr);
         if (required !== undefined) return { kind: 'import', module: required, name: '*' };
+        const returned = returnedValue(expr.expression);
+        if (returned && returned.kind !== 'unknown') return returned;
         const callee = evaluate(expr.expression, depth + 1);
         if (callee.kind === 'unknown') return UNKNOWN;
         return { kind: 'call', callee, args: expr.arguments.map((arg) => toArg(arg, 0)) };
@@ -203,6 +222,15 @@ export function extractTypeScript(path: string, text: string): FileFacts {
     return UNKNOWN;
   }
 
+  /** What a call of a function declared in this file returns: `this.ensureClient()`, `getClient()`. */
+  function returnedValue(callee: ts.Expression): ValueRef | undefined {
+    if (ts.isIdentifier(callee)) return resolveName(`${callee.text}()`, callee.pos);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      return resolveName(`this.${callee.name.text}()`, callee.pos);
+    }
+    return undefined;
+  }
+
   function requiredModule(call: ts.CallExpression): string | undefined {
     const first = call.arguments[0];
     if (!first || !ts.isStringLiteralLike(first)) return undefined;
@@ -214,6 +242,14 @@ export function extractTypeScript(path: string, text: string): FileFacts {
   }
 
   function typeValue(type: ts.TypeNode | undefined): ValueRef | undefined {
+    if (type && (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type))) {
+      for (const member of type.types) {
+        const value = typeValue(member);
+        if (value) return value;
+      }
+      return undefined;
+    }
+    if (type && ts.isParenthesizedTypeNode(type)) return typeValue(type.type);
     if (!type || !ts.isTypeReferenceNode(type)) return undefined;
     const value = entityValue(type.typeName);
     return value.kind === 'import' || value.kind === 'member' ? { kind: 'typed', type: value } : undefined;
@@ -547,6 +583,14 @@ export function extractTypeScript(path: string, text: string): FileFacts {
         }
         break;
       }
+      case ts.SyntaxKind.ReturnStatement: {
+        const returned = (node as ts.ReturnStatement).expression;
+        if (returned && returnTarget) {
+          const { key, scope } = returnTarget;
+          declare(key, scope, node.pos, () => memoized(node, () => evaluate(returned)));
+        }
+        break;
+      }
       case ts.SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
         if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) recordAssignment(binary);
@@ -604,8 +648,31 @@ export function extractTypeScript(path: string, text: string): FileFacts {
     nodeStack.pop();
   }
 
+  /** Where `return` statements of the function being walked are recorded, if it has a name to be called by. */
+  let returnTarget: { key: string; scope: ts.Node } | undefined;
+
+  function returnTargetOf(node: ts.FunctionLikeDeclaration): { key: string; scope: ts.Node } | undefined {
+    const currentClass = classStack.at(-1);
+    if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)) && currentClass) {
+      const name = propertyNameText(node.name);
+      return name === undefined ? undefined : { key: `this.${name}()`, scope: currentClass.node };
+    }
+    if (ts.isFunctionDeclaration(node) && node.name) return { key: `${node.name.text}()`, scope: scopeOf(nodeStack, true) };
+    const parent = nodeStack.at(-1);
+    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+      return { key: `${parent.name.text}()`, scope: scopeOf(nodeStack.slice(0, -2), false) };
+    }
+    return undefined;
+  }
+
   function visitFunction(node: ts.FunctionLikeDeclaration) {
     const name = functionName(node);
+    const outerReturnTarget = returnTarget;
+    returnTarget = returnTargetOf(node);
+    if (returnTarget && ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
+      const body = node.body;
+      declare(returnTarget.key, returnTarget.scope, node.pos, () => memoized(node, () => evaluate(body)));
+    }
     if (ts.isFunctionDeclaration(node) && node.name) {
       functionNames.add(node.name.text);
       declare(node.name.text, scopeOf(nodeStack, true), node.pos, () => ({ kind: 'function', name }));
@@ -631,6 +698,7 @@ export function extractTypeScript(path: string, text: string): FileFacts {
     ts.forEachChild(node, visit);
     nodeStack.pop();
     enclosingScopes = outer;
+    returnTarget = outerReturnTarget;
   }
 
   visit(sourceFile);

@@ -191,11 +191,11 @@ function tracingOf(
   const span = enclosingSpan(call.scopes, facts, catalog, resolver);
   if (span) evidence.push(span);
   const telemetryOption = match.sdk?.telemetryOption;
-  if (telemetryOption && optionAt(options, telemetryOption)?.kind === 'literal') {
-    const enabled = optionAt(options, telemetryOption);
-    if (enabled?.kind === 'literal' && enabled.value === true) {
-      evidence.push({ mechanism: 'per-call-telemetry', detail: `${telemetryOption}: true`, file: facts.path, line: call.line });
-    }
+  const telemetry = telemetryOption ? optionAt(options, telemetryOption) : undefined;
+  if (telemetry && !(telemetry.kind === 'literal' && telemetry.value !== true)) {
+    // A non-literal switch (`isEnabled: langfuseEnabled`) means tracing is wired up and turned on by configuration.
+    const detail = telemetry.kind === 'literal' ? `${telemetryOption}: true` : `${telemetryOption} set at run time`;
+    evidence.push({ mechanism: 'per-call-telemetry', detail, file: facts.path, line: call.line });
   }
   const allArgs = [call.args, ...(match.origin?.argsChain ?? [])];
   const callback = tracingCallback(allArgs, facts.path, catalog, resolver);
@@ -204,12 +204,12 @@ function tracingOf(
   if (gateway) evidence.push(gateway);
 
   const sdkId = match.sdkId;
-  const disabledBy = disabledEvidence(match, allArgs, setups);
+  const disabledBy = disabledEvidence(match, facts.path, allArgs, setups);
   if (match.sdk?.tracedByDefault && !disabledBy) {
     evidence.push({ mechanism: match.sdk.tracedByDefault.mechanism, detail: match.sdk.tracedByDefault.detail });
   }
   for (const setup of setups) {
-    if (setup.mechanism === 'disabled') continue;
+    if (setup.mechanism === 'disabled' || !appliesTo(setup, facts.path)) continue;
     if (!setup.covers.includes(sdkId) && !setup.covers.includes('*')) continue;
     const mechanism = setup.mechanism === 'framework-default' ? 'framework-default' : 'global-instrumentation';
     if (evidence.some((entry) => entry.mechanism === mechanism)) continue;
@@ -226,7 +226,16 @@ function tracingOf(
   return { verdict: 'untraced', evidence: [] };
 }
 
-function disabledEvidence(match: CallMatch, allArgs: ArgFact[][], setups: TracingSetup[]): TracingEvidence | undefined {
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+function appliesTo(setup: TracingSetup, file: string): boolean {
+  return setup.appliesTo === '' || file.startsWith(`${setup.appliesTo}/`);
+}
+
+function disabledEvidence(match: CallMatch, file: string, allArgs: ArgFact[][], setups: TracingSetup[]): TracingEvidence | undefined {
   const tracedByDefault = match.sdk?.tracedByDefault;
   if (!tracedByDefault) return undefined;
   const option = tracedByDefault.disabledByOption;
@@ -238,7 +247,7 @@ function disabledEvidence(match: CallMatch, allArgs: ArgFact[][], setups: Tracin
       }
     }
   }
-  const setup = setups.find((candidate) => candidate.mechanism === 'disabled' && candidate.covers.includes(match.sdkId));
+  const setup = setups.find((candidate) => candidate.mechanism === 'disabled' && candidate.covers.includes(match.sdkId) && appliesTo(candidate, file));
   return setup ? { mechanism: 'disabled', detail: setup.detail, file: setup.file, ...(setup.line ? { line: setup.line } : {}) } : undefined;
 }
 
@@ -342,6 +351,7 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
           id: entry.id,
           detail: `${entry.detail} (${entry.variable}=${value} in ${facts.path})`,
           covers: entry.covers,
+          appliesTo: folderOf(facts.path),
         });
       }
       continue;
@@ -367,6 +377,7 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
             id: entry.id,
             detail: `${entry.detail} in ${facts.path}:${call.line}`,
             covers: entry.covers,
+            appliesTo: folderOf(facts.path),
           });
         }
       });

@@ -57,6 +57,12 @@ export interface TracingSetup {
   detail: string;
   /** SDK ids the setup traces (`*` for all). */
   covers: string[];
+  /**
+   * The folder whose files it applies to: the folder of the file it was found in, `''` for the
+   * whole repository. A monorepo's examples each run as their own process, so a setup in one
+   * does not speak for the others.
+   */
+  appliesTo: string;
 }
 
 export interface RepoModel {

@@ -75,6 +75,7 @@ export const sampleReport: ScanReport = {
         id: 'vercel-otel',
         detail: 'registerOTel() from @vercel/otel',
         covers: ['vercel-ai'],
+        appliesTo: '',
       },
     ],
   },

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtInRules } from '../../rules/index.js';
+import { assertBuilt, CLI_TIMEOUT_MS, runCli } from './cli-harness.js';
+
+interface ListedRule {
+  id: string;
+  category: string;
+  defaultSeverity: string;
+  effortMinutes: number;
+  description: string;
+  rationale: string;
+  defaultOptions: object;
+  helpUri: string;
+}
+
+function sourceRule(id: string) {
+  const rule = builtInRules.find((candidate) => candidate.id === id);
+  if (!rule) throw new Error(`rules/index.ts does not register ${id}`);
+  return rule;
+}
+
+beforeAll(assertBuilt);
+
+describe('genai-debt rules (built CLI)', { timeout: CLI_TIMEOUT_MS }, () => {
+  it('lists every rule with its header, description, rationale and default options', () => {
+    const result = runCli(['rules']);
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const untraced = sourceRule('no-untraced-llm-call');
+    const setup = sourceRule('require-tracing-setup');
+    expect(result.stdout.split('\n')).toEqual([
+      'no-untraced-llm-call  (tracing, warning, ~15 min to fix)',
+      `  ${untraced.description}`,
+      `  Why: ${untraced.rationale}`,
+      '  Options: {"reportUnknown":false}',
+      '',
+      'require-tracing-setup  (tracing, error, ~120 min to fix)',
+      `  ${setup.description}`,
+      `  Why: ${setup.rationale}`,
+      '  Options: {}',
+      '',
+    ]);
+    expect(result.stdout).toContain('  Disallow LLM calls that no tracing wrapper, span, telemetry option, instrumentation or gateway records.\n');
+    expect(result.stdout).toContain('  Require some LLM tracing in a repository that calls LLMs.\n');
+  });
+
+  it('rules --format json is an array of the rules with their metadata', () => {
+    const result = runCli(['rules', '--format', 'json']);
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const rules = JSON.parse(result.stdout) as ListedRule[];
+    expect(Array.isArray(rules)).toBe(true);
+    expect(rules.map((rule) => rule.id)).toEqual(['no-untraced-llm-call', 'require-tracing-setup']);
+    expect(rules).toEqual([
+      {
+        id: 'no-untraced-llm-call',
+        category: 'tracing',
+        defaultSeverity: 'warning',
+        effortMinutes: 15,
+        description: sourceRule('no-untraced-llm-call').description,
+        rationale: sourceRule('no-untraced-llm-call').rationale,
+        defaultOptions: { reportUnknown: false },
+        helpUri: 'https://github.com/genai-debt/genai-debt/blob/main/docs/rules.md#no-untraced-llm-call',
+      },
+      {
+        id: 'require-tracing-setup',
+        category: 'tracing',
+        defaultSeverity: 'error',
+        effortMinutes: 120,
+        description: sourceRule('require-tracing-setup').description,
+        rationale: sourceRule('require-tracing-setup').rationale,
+        defaultOptions: {},
+        helpUri: 'https://github.com/genai-debt/genai-debt/blob/main/docs/rules.md#require-tracing-setup',
+      },
+    ]);
+    for (const rule of rules) {
+      expect(rule.description, rule.id).toMatch(/^(Disallow|Require|Limit|Enforce) .+\.$/);
+      expect(rule.rationale.length, rule.id).toBeGreaterThan(40);
+    }
+  });
+
+  it('rules --format sarif is not a rules format: exit 2', () => {
+    const result = runCli(['rules', '--format', 'sarif']);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toBe(
+      "error: option '-f, --format <format>' argument 'sarif' is invalid. Allowed choices are text, json.",
+    );
+  });
+});

@@ -30,7 +30,7 @@ export interface LlmCall {
   file: string;
   line: number;
   column: number;
-  /** Catalog entry id (`openai`, `vercel-ai`, …) or `custom:<name>` for a config wrapper. */
+  /** Catalog entry id (`openai`, `vercel-ai`, …), the id of a config `sdks:` entry, or `http`. */
   sdk: string;
   provider: string;
   /** Canonical API name: `openai.chat.completions.create`, `ai.streamText`, `langchain.invoke`. */

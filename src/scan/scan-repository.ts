@@ -98,7 +98,6 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
   const allPaths = new Set(discovered.files.map((file) => file.path));
-  const customModules = new Set(config.sdks.flatMap((sdk) => sdk.modules));
   let pending = first.deferred;
   for (;;) {
     const resolver = new ValueResolver(facts, catalog);
@@ -106,7 +105,7 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
     const pulled = pending.filter(({ file, imports }) =>
       imports.some((specifier) => {
         const target = resolveModule(file.path, specifier, allPaths);
-        return target !== undefined && (providers.has(target) || customModules.has(target));
+        return target !== undefined && (providers.has(target) || resolver.sdkForModule(target) !== undefined);
       }),
     );
     if (pulled.length === 0) break;

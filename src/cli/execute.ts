@@ -131,8 +131,8 @@ export async function execute(argv: string[], io: CliIo): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      const isInfo = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-      return isInfo ? ExitCode.ok : ExitCode.error;
+      // `--help` and `--version` exit 0; help shown because no command was given is a usage error.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
     }
     if (error instanceof ConfigError || error instanceof DiscoveryError || error instanceof UsageError) {
       io.stderr(`genai-debt: ${error.message}\n`);

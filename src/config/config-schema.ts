@@ -4,7 +4,9 @@ import { sdkEntrySchema } from '../catalog/catalog-schema.js';
 export const severitySettingSchema = z.enum(['error', 'warning', 'off']);
 
 /** A rule's setting: a severity, or `[severity, options]` as in ESLint. */
-export const ruleSettingSchema = z.union([severitySettingSchema, z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())])]);
+export const ruleSettingSchema = z.union([severitySettingSchema, z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())])], {
+  error: 'expected "error", "warning", "off", or [severity, { options }]',
+});
 
 /**
  * `genai-debt.config.yaml` (or `.json`). Unknown keys are errors so typos do not pass silently.

@@ -10,6 +10,8 @@ export interface LoadedConfig {
   config: Config;
   /** The file it came from, or undefined for the defaults. */
   path?: string;
+  /** The file as messages name it (relative to the working folder when found in the scanned root). */
+  shownPath?: string;
 }
 
 /**
@@ -36,5 +38,5 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   if (!result.success) {
     throw new ConfigError(`Invalid config in ${shown}:\n${formatZodIssues(result.error.issues)}`);
   }
-  return { config: result.data, path };
+  return { config: result.data, path, shownPath: shown };
 }

@@ -1,9 +1,8 @@
 import type { Diagnostic } from '../model/report.js';
 
-const MB = 1024 * 1024;
-
+/** Decimal units, as maxFileSize is written in the config (1000000 = 1 MB). */
 function formatSize(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+  return bytes >= 1e6 ? `${Number((bytes / 1e6).toFixed(1))} MB` : `${Number((bytes / 1e3).toFixed(1))} KB`;
 }
 
 /**

@@ -14,12 +14,12 @@ export interface EnabledRule {
  * Applies the config's `rules:` settings to the rule set. Unknown rule ids and invalid options
  * are config errors that name the key path.
  */
-export function resolveRuleSettings(rules: readonly AnyRule[], settings: Record<string, RuleSetting>): EnabledRule[] {
+export function resolveRuleSettings(rules: readonly AnyRule[], settings: Record<string, RuleSetting>, source = 'config'): EnabledRule[] {
   const known = new Set(rules.map((rule) => rule.id));
   const unknown = Object.keys(settings).filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new ConfigError(
-      `Invalid config:\n${unknown.map((id) => `  rules.${id}: unknown rule; run "genai-debt rules" for the list`).join('\n')}`,
+      `Invalid config in ${source}:\n${unknown.map((id) => `  rules.${id}: unknown rule; run "genai-debt rules" for the list`).join('\n')}`,
     );
   }
   const enabled: EnabledRule[] = [];
@@ -31,7 +31,7 @@ export function resolveRuleSettings(rules: readonly AnyRule[], settings: Record<
     const result = rule.options.safeParse({ ...rule.defaultOptions, ...given });
     if (!result.success) {
       const issues = result.error.issues.map((issue) => ({ ...issue, path: ['rules', rule.id, ...issue.path] }));
-      throw new ConfigError(`Invalid config:\n${formatZodIssues(issues)}`);
+      throw new ConfigError(`Invalid config in ${source}:\n${formatZodIssues(issues)}`);
     }
     enabled.push({ rule, severity: level, options: result.data as object });
   }

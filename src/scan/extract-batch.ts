@@ -33,8 +33,7 @@ export async function extractBatch(request: BatchRequest): Promise<BatchResult> 
     result.bytes += file.size;
     const isEnv = /(^|\/)\.env(\.[\w.-]+)?$/.test(file.path);
     if (signal && !isEnv && !signal.test(read.text)) {
-      const imports = relativeImports(read.text);
-      if (imports.length > 0) result.deferred.push({ file, imports });
+      result.deferred.push({ file, imports: relativeImports(read.text) });
       continue;
     }
     try {
@@ -47,7 +46,7 @@ export async function extractBatch(request: BatchRequest): Promise<BatchResult> 
           severity: 'info',
           file: file.path,
           line: firstError.line,
-          message: `Syntax error at line ${firstError.line}: ${firstError.message}. Results for this file may be incomplete.`,
+          message: `Syntax error at line ${firstError.line}: ${firstError.message.replace(/\.$/, '')}. Results for this file may be incomplete.`,
         });
       }
     } catch (error) {

@@ -49,8 +49,8 @@ interface Extraction {
  */
 export async function scanRepository(options: ScanOptions): Promise<ScanReport & { stats: ScanStats }> {
   const root = resolve(options.root);
-  const { config } = loadConfig(root, options.configPath);
-  const enabledRules = resolveRuleSettings(builtInRules, config.rules);
+  const { config, shownPath } = loadConfig(root, options.configPath);
+  const enabledRules = resolveRuleSettings(builtInRules, config.rules, shownPath);
   const builtIn = loadBuiltInCatalog();
   const catalog: Catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
   const pool = createExtractionPool(options.workers ?? availableParallelism());
@@ -103,6 +103,7 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
     const resolver = new ValueResolver(facts, catalog);
     const providers = new Set(facts.filter((file) => resolver.exportsLlmValue(file.path)).map((file) => file.path));
     const pulled = pending.filter(({ file, imports }) =>
+      resolver.sdkForModule(file.path) !== undefined ||
       imports.some((specifier) => {
         const target = resolveModule(file.path, specifier, allPaths);
         return target !== undefined && (providers.has(target) || resolver.sdkForModule(target) !== undefined);

@@ -159,7 +159,7 @@ describe.each<Mode>(['git', 'walk'])('discoverFiles (%s mode)', (mode) => {
           code: 'file-too-large',
           severity: 'warning',
           message:
-            'Skipped bundle.js: 5.0 MB exceeds the 1.0 MB limit. ' +
+            'Skipped bundle.js: 5.2 MB exceeds the 1 MB limit. ' +
             'Raise maxFileSize in genai-debt.config.yaml or add the file to ignores.',
           file: 'bundle.js',
         },

@@ -57,7 +57,7 @@ describe('decodeSource', () => {
         code: 'file-too-large',
         severity: 'warning',
         message:
-          'Skipped big.ts: 2.0 KB exceeds the 1.0 KB limit. ' +
+          'Skipped big.ts: 2 KB exceeds the 1 KB limit. ' +
           'Raise maxFileSize in genai-debt.config.yaml or add the file to ignores.',
         file: 'big.ts',
       },

@@ -100,7 +100,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colours in the text report')
     .option('--no-color', 'no colours in the text report')
-    .option('--workers <count>', 'extraction threads (default: one per core)', positiveInteger)
+    .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
     .option('--all', 'parse every file, not only files with a GenAI signal')
     .option('--stats', 'print files, bytes, seconds and peak memory to stderr as JSON')
     .action(async (path: string, flags: ScanFlags) => {

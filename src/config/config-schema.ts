@@ -17,6 +17,13 @@ export const configSchema = z.strictObject({
   rules: z.record(z.string(), ruleSettingSchema).default({}),
   /** Extra globs (relative to the scanned root) to leave out of the scan. */
   ignores: z.array(z.string().min(1)).default([]),
+  /**
+   * Test code: not production traffic, so its (mostly mocked) LLM calls are not inventoried.
+   * Set to `[]` to scan tests like any other code.
+   */
+  testFiles: z
+    .array(z.string().min(1))
+    .default(['**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/{test,tests,__tests__,__mocks__,e2e}/**']),
   /** Files larger than this many bytes are skipped with a diagnostic. */
   maxFileSize: z.number().int().positive().default(1_000_000),
   /** Stop discovering after this many files. */

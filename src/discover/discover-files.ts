@@ -154,7 +154,7 @@ export async function discoverFiles(
   const diagnostics: Diagnostic[] = [];
   let paths = await listGitFiles(absoluteRoot);
   if (paths === undefined) {
-    const walked = await walkDirectory(absoluteRoot);
+    const walked = await walkDirectory(absoluteRoot, options.isCandidate);
     paths = walked.paths;
     diagnostics.push(...walked.diagnostics);
   }

@@ -29,9 +29,10 @@ function isGitignored(relativePath: string, isDirectory: boolean, stack: readonl
  * Symlinks are listed as entries and never followed, so link cycles cannot recurse.
  *
  * @param root - absolute directory to walk
+ * @param isCandidate - regular files it rejects are not listed (and not matched against `.gitignore`)
  * @returns posix paths of files and symlinks relative to `root`, in no particular order
  */
-export async function walkDirectory(root: string): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
+export async function walkDirectory(root: string, isCandidate: (path: string) => boolean): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
   const paths: string[] = [];
   const diagnostics: Diagnostic[] = [];
 
@@ -56,7 +57,8 @@ export async function walkDirectory(root: string): Promise<{ paths: string[]; di
       const path = prefix + entry.name;
       if (entry.isDirectory()) {
         if (!isDefaultSkipped(path) && !isGitignored(path, true, stack)) await visit(path, stack);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && !isGitignored(path, false, stack)) {
+      } else if (entry.isSymbolicLink() ? !isGitignored(path, false, stack) : entry.isFile() && isCandidate(path) && !isGitignored(path, false, stack)) {
+        // Symlinks are listed whatever their name: one may point at a folder and loop.
         paths.push(path);
       }
     }

@@ -10,9 +10,7 @@ import type {
   WrappedFunctionFact,
 } from '../model/facts.js';
 import { extractSuppressions } from './extract-suppressions.js';
-
-/** Bump when the facts for the same text change, so cached facts are recomputed. */
-export const TYPESCRIPT_EXTRACTOR_VERSION = 1;
+import { EVERY_MODULE, type IsRelevantModule, mentionsArg, mentionsValue } from './relevance.js';
 
 const UNKNOWN: ValueRef = { kind: 'unknown' };
 const MAX_DEPTH = 12;
@@ -84,11 +82,12 @@ function skipOuterExpressions(expr: ts.Expression): ts.Expression {
 }
 
 /**
- * Extracts the facts of one TypeScript or JavaScript file. Pure: the same path and text give
- * the same facts. Walks the compiler's nodes directly (wrapping each node in ts-morph costs
- * about 5x on large repositories).
+ * Extracts the facts of one TypeScript or JavaScript file. Pure: the same path, text and module
+ * test give the same facts. Walks the compiler's nodes directly (wrapping each node in ts-morph
+ * costs about 5x on large repositories). Calls that mention no relevant module (`expect(…)`,
+ * `z.object(…)`) are left out: they cannot reach a model.
  */
-export function extractTypeScript(path: string, text: string): FileFacts {
+export function extractTypeScript(path: string, text: string, isRelevant: IsRelevantModule = EVERY_MODULE): FileFacts {
   // JSDoc is never read; not parsing it saves a good share of parse time.
   const sourceFile = ts.createSourceFile(
     path,
@@ -104,6 +103,8 @@ export function extractTypeScript(path: string, text: string): FileFacts {
   const moduleSpecifiers = new Set<string>();
   const wrappedCandidates: { node: ts.CallExpression; argName: string; pos: number }[] = [];
   const functionNames = new Set<string>();
+  /** Local names bound to relevant modules, to skip arguments that cannot mention one. */
+  const relevantNames = new Set<string>();
 
   const memo = new Map<ts.Node, ValueRef>();
   const inProgress = new Set<ts.Node>();
@@ -395,6 +396,12 @@ export function extractTypeScript(path: string, text: string): FileFacts {
     moduleSpecifiers.add(module);
     const clause = node.importClause;
     if (!clause) return;
+    if (isRelevant(module)) {
+      if (clause.name) relevantNames.add(clause.name.text);
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) relevantNames.add(named.name.text);
+      else if (named) for (const element of named.elements) relevantNames.add(element.name.text);
+    }
     if (clause.name) {
       declare(clause.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: 'default' }));
     }
@@ -469,6 +476,8 @@ export function extractTypeScript(path: string, text: string): FileFacts {
     const initializer = declaration.initializer;
     if (initializer) {
       const init = skipOuterExpressions(initializer);
+      const required = ts.isCallExpression(init) ? requiredModule(init) : undefined;
+      if (required !== undefined && isRelevant(required)) addBindingNames(declaration.name, relevantNames);
       if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(declaration.name)) {
         functionNames.add(declaration.name.text);
       }
@@ -483,6 +492,11 @@ export function extractTypeScript(path: string, text: string): FileFacts {
       const typed = typeValue(declaration.type);
       if (typed) declareBinding(declaration.name, scope, declaration.pos, () => typed);
     }
+  }
+
+  function addBindingNames(name: ts.BindingName, into: Set<string>) {
+    if (ts.isIdentifier(name)) into.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, into);
   }
 
   function recordParameters(node: ts.FunctionLikeDeclaration) {
@@ -551,6 +565,14 @@ export function extractTypeScript(path: string, text: string): FileFacts {
   }
 
   function visit(node: ts.Node): void {
+    // Types never hold a call; annotations are read where a value needs them (typeValue).
+    if (
+      (node.kind >= ts.SyntaxKind.FirstTypeNode && node.kind <= ts.SyntaxKind.LastTypeNode) ||
+      node.kind === ts.SyntaxKind.InterfaceDeclaration ||
+      node.kind === ts.SyntaxKind.TypeAliasDeclaration
+    ) {
+      return;
+    }
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration:
         recordImport(node as ts.ImportDeclaration);
@@ -561,6 +583,7 @@ export function extractTypeScript(path: string, text: string): FileFacts {
         if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
           const module = reference.expression.text;
           moduleSpecifiers.add(module);
+          if (isRelevant(module)) relevantNames.add(importEquals.name.text);
           declare(importEquals.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: '*' }));
         }
         return;
@@ -704,27 +727,27 @@ export function extractTypeScript(path: string, text: string): FileFacts {
   visit(sourceFile);
 
   const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const namePattern = relevantNames.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...relevantNames].map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
   const calls: CallFact[] = [];
   for (const { node, scopes } of pendingCalls) {
     if (requiredModule(node) !== undefined) continue;
     const callee = evaluate(node.expression);
     if (!isRootedInImport(callee)) continue;
+    const isCalleeRelevant = mentionsValue(callee, isRelevant);
+    // Arguments can only matter (`registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] })`)
+    // when their text names a relevant import.
+    if (!isCalleeRelevant && !(namePattern && node.arguments.some((arg) => namePattern.test(text.slice(arg.pos, arg.end))))) continue;
+    const args = node.arguments.map((arg) => toArg(arg, 0));
+    if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);
-    calls.push({
-      line: line + 1,
-      column: character + 1,
-      callee,
-      args: node.arguments.map((arg) => toArg(arg, 0)),
-      scopes,
-      calleeText: calleeText(node.expression),
-    });
+    calls.push({ line: line + 1, column: character + 1, callee, args, scopes, calleeText: calleeText(node.expression) });
   }
 
   const wrappedFunctions: WrappedFunctionFact[] = [];
   for (const candidate of wrappedCandidates) {
     if (!functionNames.has(candidate.argName)) continue;
     const by = evaluate(candidate.node.expression);
-    if (!isRootedInImport(by)) continue;
+    if (!isRootedInImport(by) || !mentionsValue(by, isRelevant)) continue;
     wrappedFunctions.push({ name: candidate.argName, by, line: lineOf(candidate.node).line + 1 });
   }
 

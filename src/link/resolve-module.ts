@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { isRelativeSpecifier } from '../model/module-specifier.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** TypeScript's ESM style: `./client.js` in source means `./client.ts` on disk. */
@@ -8,10 +9,6 @@ const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
   '.cjs': ['.cts', '.cjs'],
   '.jsx': ['.tsx', '.jsx'],
 };
-
-export function isRelativeSpecifier(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-}
 
 /**
  * Resolves a relative import to a repository path the way TypeScript and Node do: exact file,

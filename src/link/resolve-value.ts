@@ -1,7 +1,8 @@
 import type { Catalog, SdkClient, SdkEntry } from '../catalog/catalog-schema.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { TracingEvidence } from '../model/repo-model.js';
-import { isRelativeSpecifier, resolveModule } from './resolve-module.js';
+import { isRelativeSpecifier } from '../model/module-specifier.js';
+import { resolveModule } from './resolve-module.js';
 
 /** How a client came to be: the arguments along its creation chain, and tracing seen on the way. */
 export interface ClientOrigin {

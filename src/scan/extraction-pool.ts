@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../catalog/catalog-schema.js';
 import type { SourceFile } from '../discover/discover-files.js';
-import { type BatchRequest, type BatchResult, extractBatch } from './extract-batch.js';
+import type { BatchRequest, BatchResult } from './extract-batch.js';
 
 const BATCH_SIZE = 48;
 /** Workers run the compiled JavaScript; under a TypeScript test runner extraction stays in-process. */
@@ -8,7 +9,10 @@ const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./extract-worker.j
 
 export interface ExtractionPool {
   /** Reads and extracts files; results sorted by path whatever order the threads finish in. */
-  extract(files: SourceFile[], options: { maxFileSize: number; signal?: string; onProgress?: (done: number, total: number) => void }): Promise<BatchResult>;
+  extract(
+    files: SourceFile[],
+    options: { catalog: Catalog; maxFileSize: number; signal?: string; onProgress?: (done: number, total: number) => void },
+  ): Promise<BatchResult>;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,7 @@ export function createExtractionPool(threads: number): ExtractionPool {
       const total: BatchResult = { facts: [], diagnostics: [], deferred: [], bytes: 0 };
       const queue: BatchRequest[] = [];
       for (let index = 0; index < files.length; index += BATCH_SIZE) {
-        queue.push({ files: files.slice(index, index + BATCH_SIZE), maxFileSize: options.maxFileSize, signal: options.signal });
+        queue.push({ files: files.slice(index, index + BATCH_SIZE), catalog: options.catalog, maxFileSize: options.maxFileSize, signal: options.signal });
       }
       let done = 0;
       const drain = async (run: (request: BatchRequest) => Promise<BatchResult>) => {
@@ -54,7 +58,11 @@ export function createExtractionPool(threads: number): ExtractionPool {
           options.onProgress?.(done, files.length);
         }
       };
-      if (workers.length === 0) await drain(extractBatch);
+      if (workers.length === 0) {
+        // Loaded only here: with workers, the main thread never needs the parser.
+        const { extractBatch } = await import('./extract-batch.js');
+        await drain(extractBatch);
+      }
       else await Promise.all(workers.map((worker) => drain((request) => runOnWorker(worker, request))));
       total.facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return total;

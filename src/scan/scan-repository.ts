@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { builtInRules } from '../../rules/index.js';
 import { analyze } from '../analyze/analyze.js';
 import type { Catalog } from '../catalog/catalog-schema.js';
@@ -7,7 +8,7 @@ import { loadBuiltInCatalog } from '../catalog/load-catalog.js';
 import type { Config } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverFiles } from '../discover/discover-files.js';
-import { isExtractable } from '../extract/extract-file.js';
+import { isExtractable } from '../extract/languages.js';
 import { resolveModule } from '../link/resolve-module.js';
 import { ValueResolver } from '../link/resolve-value.js';
 import type { FileFacts } from '../model/facts.js';
@@ -22,7 +23,7 @@ export interface ScanOptions {
   root: string;
   /** A config file to use instead of the one found in the root. */
   configPath?: string;
-  /** Worker threads for extraction; defaults to one per core. */
+  /** Worker threads for extraction; defaults to one per core but one. */
   workers?: number;
   /** Extract every file instead of only those with a GenAI signal (for comparisons and debugging). */
   shouldExtractAll?: boolean;
@@ -53,7 +54,9 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   const enabledRules = resolveRuleSettings(builtInRules, config.rules, shownPath);
   const builtIn = loadBuiltInCatalog();
   const catalog: Catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
-  const pool = createExtractionPool(options.workers ?? availableParallelism());
+  // One core stays free: V8 compiles and collects garbage on background threads, and on two
+  // cores a second parser thread slowed the whole scan down (measured in npm run bench).
+  const pool = createExtractionPool(options.workers ?? Math.max(1, availableParallelism() - 1));
   let extraction: Extraction;
   try {
     extraction = await extractRepository(root, config, catalog, pool, options);
@@ -84,35 +87,37 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
 }
 
 async function extractRepository(root: string, config: Config, catalog: Catalog, pool: ExtractionPool, options: ScanOptions): Promise<Extraction> {
+  const isTestFile = picomatch(config.testFiles, { dot: true });
   const discovered = await discoverFiles(root, {
-    isCandidate: isExtractable,
+    isCandidate: (path) => isExtractable(path) && !isTestFile(path),
     ignores: config.ignores,
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
   });
   const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog).source;
-  const first = await pool.extract(discovered.files, { maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
+  const first = await pool.extract(discovered.files, { catalog, maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
 
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
   const allPaths = new Set(discovered.files.map((file) => file.path));
-  let pending = first.deferred;
+  let pending = first.deferred.map(({ file, imports }) => ({
+    file,
+    targets: imports.map((specifier) => resolveModule(file.path, specifier, allPaths)).filter((target) => target !== undefined),
+  }));
   for (;;) {
     const resolver = new ValueResolver(facts, catalog);
     const providers = new Set(facts.filter((file) => resolver.exportsLlmValue(file.path)).map((file) => file.path));
-    const pulled = pending.filter(({ file, imports }) =>
-      resolver.sdkForModule(file.path) !== undefined ||
-      imports.some((specifier) => {
-        const target = resolveModule(file.path, specifier, allPaths);
-        return target !== undefined && (providers.has(target) || resolver.sdkForModule(target) !== undefined);
-      }),
+    const pulled = pending.filter(
+      ({ file, targets }) =>
+        resolver.sdkForModule(file.path) !== undefined ||
+        targets.some((target) => providers.has(target) || resolver.sdkForModule(target) !== undefined),
     );
     if (pulled.length === 0) break;
     const next = await pool.extract(
       pulled.map(({ file }) => file),
-      { maxFileSize: config.maxFileSize },
+      { catalog, maxFileSize: config.maxFileSize },
     );
     facts.push(...next.facts);
     diagnostics.push(...next.diagnostics);

@@ -1,4 +1,9 @@
-import { ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { ts as TS } from 'ts-morph';
+
+// ts-morph is CommonJS; `require` skips the ESM loader's scan of its source for export names,
+// which costs about 0.1 s of every scan's start-up (measured with --cpu-prof).
+const { ts } = createRequire(import.meta.url)('ts-morph') as { ts: typeof TS };
 import type {
   ArgFact,
   CallFact,
@@ -30,11 +35,11 @@ interface Declaration {
 }
 
 interface PendingCall {
-  node: ts.CallExpression;
+  node: TS.CallExpression;
   scopes: ScopeFact[];
 }
 
-function scriptKindFor(path: string): ts.ScriptKind {
+function scriptKindFor(path: string): TS.ScriptKind {
   if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
   if (/\.(js|mjs|cjs)$/.test(path)) return ts.ScriptKind.JS;
@@ -51,11 +56,11 @@ const FUNCTION_KINDS = new Set([
   ts.SyntaxKind.SetAccessor,
 ]);
 
-function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+function isFunctionLike(node: TS.Node): node is TS.FunctionLikeDeclaration {
   return FUNCTION_KINDS.has(node.kind);
 }
 
-function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+function propertyNameText(name: TS.PropertyName | TS.BindingName | undefined): string | undefined {
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
     return name.text;
@@ -63,7 +68,7 @@ function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): s
   return undefined;
 }
 
-function skipOuterExpressions(expr: ts.Expression): ts.Expression {
+function skipOuterExpressions(expr: TS.Expression): TS.Expression {
   let current = expr;
   for (;;) {
     if (
@@ -101,15 +106,15 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   const exportNodes: { name: string; resolve: () => ValueRef }[] = [];
   const reExports: ReExportFact[] = [];
   const moduleSpecifiers = new Set<string>();
-  const wrappedCandidates: { node: ts.CallExpression; argName: string; pos: number }[] = [];
+  const wrappedCandidates: { node: TS.CallExpression; argName: string; pos: number }[] = [];
   const functionNames = new Set<string>();
   /** Local names bound to relevant modules, to skip arguments that cannot mention one. */
   const relevantNames = new Set<string>();
 
-  const memo = new Map<ts.Node, ValueRef>();
-  const inProgress = new Set<ts.Node>();
+  const memo = new Map<TS.Node, ValueRef>();
+  const inProgress = new Set<TS.Node>();
 
-  function declare(name: string, scope: ts.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
+  function declare(name: string, scope: TS.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
     const list = declarations.get(name) ?? [];
     list.push({ start: scope.pos, end: scope.end, pos, resolve, literal });
     declarations.set(name, list);
@@ -119,6 +124,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   function candidates(name: string, at: number): Declaration[] {
     const list = declarations.get(name);
     if (!list) return [];
+    if (list.length === 1) {
+      const only = list[0]!;
+      return at >= only.start && at <= only.end ? list : [];
+    }
     const visible = list.filter((declaration) => at >= declaration.start && at <= declaration.end);
     return visible.sort((a, b) => {
       const widthDifference = a.end - a.start - (b.end - b.start);
@@ -145,7 +154,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return candidates(name, at)[0];
   }
 
-  function memoized(node: ts.Node, compute: () => ValueRef): ValueRef {
+  function memoized(node: TS.Node, compute: () => ValueRef): ValueRef {
     const cached = memo.get(node);
     if (cached) return cached;
     if (inProgress.has(node)) return UNKNOWN;
@@ -156,7 +165,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return value;
   }
 
-  function evaluate(expression: ts.Expression, depth = 0): ValueRef {
+  function evaluate(expression: TS.Expression, depth = 0): ValueRef {
     if (depth > MAX_DEPTH) return UNKNOWN;
     if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
       // `client as OpenAI`: the value if it can be followed, else what the cast says it is
@@ -224,7 +233,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   /** What a call of a function declared in this file returns: `this.ensureClient()`, `getClient()`. */
-  function returnedValue(callee: ts.Expression): ValueRef | undefined {
+  function returnedValue(callee: TS.Expression): ValueRef | undefined {
     if (ts.isIdentifier(callee)) return resolveName(`${callee.text}()`, callee.pos);
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
       return resolveName(`this.${callee.name.text}()`, callee.pos);
@@ -232,7 +241,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return undefined;
   }
 
-  function requiredModule(call: ts.CallExpression): string | undefined {
+  function requiredModule(call: TS.CallExpression): string | undefined {
     const first = call.arguments[0];
     if (!first || !ts.isStringLiteralLike(first)) return undefined;
     if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return first.text;
@@ -242,7 +251,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return undefined;
   }
 
-  function typeValue(type: ts.TypeNode | undefined): ValueRef | undefined {
+  function typeValue(type: TS.TypeNode | undefined): ValueRef | undefined {
     if (type && (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type))) {
       for (const member of type.types) {
         const value = typeValue(member);
@@ -256,13 +265,13 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return value.kind === 'import' || value.kind === 'member' ? { kind: 'typed', type: value } : undefined;
   }
 
-  function entityValue(name: ts.EntityName): ValueRef {
+  function entityValue(name: TS.EntityName): ValueRef {
     if (ts.isIdentifier(name)) return evaluate(name);
     const left = entityValue(name.left);
     return left.kind === 'unknown' ? UNKNOWN : { kind: 'member', object: left, name: name.right.text };
   }
 
-  function literalOf(expression: ts.Expression): ArgFact | undefined {
+  function literalOf(expression: TS.Expression): ArgFact | undefined {
     const expr = skipOuterExpressions(expression);
     if (ts.isStringLiteralLike(expr)) return { kind: 'literal', value: expr.text };
     if (ts.isNumericLiteral(expr)) return { kind: 'literal', value: Number(expr.text) };
@@ -286,7 +295,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return undefined;
   }
 
-  function toArg(expression: ts.Expression, depth: number): ArgFact {
+  function toArg(expression: TS.Expression, depth: number): ArgFact {
     const expr = skipOuterExpressions(expression);
     const literal = literalOf(expr);
     if (literal) return literal;
@@ -326,7 +335,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return value.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'value', value };
   }
 
-  function declareBinding(name: ts.BindingName, scope: ts.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
+  function declareBinding(name: TS.BindingName, scope: TS.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
     if (ts.isIdentifier(name)) {
       declare(name.text, scope, pos, resolve, literal);
       return;
@@ -345,7 +354,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   /** The block, function or file that a `let`/`const` (or `var`) declaration is visible in. */
-  function scopeOf(stack: ts.Node[], isVar: boolean): ts.Node {
+  function scopeOf(stack: TS.Node[], isVar: boolean): TS.Node {
     for (let index = stack.length - 1; index >= 0; index--) {
       const node = stack[index]!;
       if (isFunctionLike(node) || ts.isSourceFile(node)) return node;
@@ -356,12 +365,12 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return sourceFile;
   }
 
-  const nodeStack: ts.Node[] = [];
+  const nodeStack: TS.Node[] = [];
   /** Enclosing functions, innermost first; replaced (not mutated) on entry and exit so calls can share it. */
   let enclosingScopes: ScopeFact[] = [];
-  const classStack: { name: string; node: ts.ClassLikeDeclaration }[] = [];
+  const classStack: { name: string; node: TS.ClassLikeDeclaration }[] = [];
 
-  function functionName(node: ts.FunctionLikeDeclaration): string {
+  function functionName(node: TS.FunctionLikeDeclaration): string {
     if (node.name && ts.isIdentifier(node.name)) {
       const className = classStack.at(-1)?.name;
       if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && className) {
@@ -390,7 +399,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return '<anonymous>';
   }
 
-  function recordImport(node: ts.ImportDeclaration) {
+  function recordImport(node: TS.ImportDeclaration) {
     if (!ts.isStringLiteral(node.moduleSpecifier)) return;
     const module = node.moduleSpecifier.text;
     moduleSpecifiers.add(module);
@@ -412,13 +421,13 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       return;
     }
     for (const element of bindings.elements) {
-      const imported = element.propertyName ? propertyNameText(element.propertyName as ts.Identifier) : element.name.text;
+      const imported = element.propertyName ? propertyNameText(element.propertyName as TS.Identifier) : element.name.text;
       if (imported === undefined) continue;
       declare(element.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: imported }));
     }
   }
 
-  function recordExportDeclaration(node: ts.ExportDeclaration) {
+  function recordExportDeclaration(node: TS.ExportDeclaration) {
     const module = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
     if (module !== undefined) moduleSpecifiers.add(module);
     const clause = node.exportClause;
@@ -431,8 +440,8 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       return;
     }
     for (const element of clause.elements) {
-      const local = propertyNameText((element.propertyName ?? element.name) as ts.Identifier);
-      const exported = propertyNameText(element.name as ts.Identifier);
+      const local = propertyNameText((element.propertyName ?? element.name) as TS.Identifier);
+      const exported = propertyNameText(element.name as TS.Identifier);
       if (local === undefined || exported === undefined) continue;
       if (module !== undefined) {
         reExports.push({ module, imported: local, exported });
@@ -443,15 +452,15 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
   }
 
-  function hasExportModifier(node: ts.Node): boolean {
+  function hasExportModifier(node: TS.Node): boolean {
     return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
   }
 
-  function hasDefaultModifier(node: ts.Node): boolean {
+  function hasDefaultModifier(node: TS.Node): boolean {
     return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
   }
 
-  function recordVariableStatement(node: ts.VariableStatement) {
+  function recordVariableStatement(node: TS.VariableStatement) {
     const isVar = (node.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
     const scope = scopeOf(nodeStack, isVar);
     const isExported = hasExportModifier(node);
@@ -472,7 +481,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
   }
 
-  function recordVariableDeclaration(declaration: ts.VariableDeclaration, scope: ts.Node) {
+  function recordVariableDeclaration(declaration: TS.VariableDeclaration, scope: TS.Node) {
     const initializer = declaration.initializer;
     if (initializer) {
       const init = skipOuterExpressions(initializer);
@@ -494,12 +503,12 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
   }
 
-  function addBindingNames(name: ts.BindingName, into: Set<string>) {
+  function addBindingNames(name: TS.BindingName, into: Set<string>) {
     if (ts.isIdentifier(name)) into.add(name.text);
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, into);
   }
 
-  function recordParameters(node: ts.FunctionLikeDeclaration) {
+  function recordParameters(node: TS.FunctionLikeDeclaration) {
     const isConstructor = ts.isConstructorDeclaration(node);
     const currentClass = classStack.at(-1);
     for (const parameter of node.parameters) {
@@ -515,13 +524,13 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
   }
 
-  function recordExportAssignment(node: ts.ExportAssignment) {
+  function recordExportAssignment(node: TS.ExportAssignment) {
     const expression = node.expression;
     exportNodes.push({ name: 'default', resolve: () => evaluate(expression) });
   }
 
   /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`, and `this.x = …` inside a class. */
-  function recordAssignment(node: ts.BinaryExpression) {
+  function recordAssignment(node: TS.BinaryExpression) {
     const left = node.left;
     const right = node.right;
     if (ts.isPropertyAccessExpression(left)) {
@@ -560,11 +569,11 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (ts.isIdentifier(left)) {
       const existing = lookup(left.text, node.pos);
       const scope = existing ? { pos: existing.start, end: existing.end } : sourceFile;
-      declare(left.text, scope as ts.Node, node.pos, () => memoized(node, () => evaluate(right)), () => literalOf(right));
+      declare(left.text, scope as TS.Node, node.pos, () => memoized(node, () => evaluate(right)), () => literalOf(right));
     }
   }
 
-  function visit(node: ts.Node): void {
+  function visit(node: TS.Node): void {
     // Types never hold a call; annotations are read where a value needs them (typeValue).
     if (
       (node.kind >= ts.SyntaxKind.FirstTypeNode && node.kind <= ts.SyntaxKind.LastTypeNode) ||
@@ -575,10 +584,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration:
-        recordImport(node as ts.ImportDeclaration);
+        recordImport(node as TS.ImportDeclaration);
         return;
       case ts.SyntaxKind.ImportEqualsDeclaration: {
-        const importEquals = node as ts.ImportEqualsDeclaration;
+        const importEquals = node as TS.ImportEqualsDeclaration;
         const reference = importEquals.moduleReference;
         if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
           const module = reference.expression.text;
@@ -589,17 +598,17 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         return;
       }
       case ts.SyntaxKind.ExportDeclaration:
-        recordExportDeclaration(node as ts.ExportDeclaration);
+        recordExportDeclaration(node as TS.ExportDeclaration);
         return;
       case ts.SyntaxKind.ExportAssignment:
-        recordExportAssignment(node as ts.ExportAssignment);
+        recordExportAssignment(node as TS.ExportAssignment);
         break;
       case ts.SyntaxKind.VariableStatement:
-        recordVariableStatement(node as ts.VariableStatement);
+        recordVariableStatement(node as TS.VariableStatement);
         break;
       case ts.SyntaxKind.VariableDeclarationList: {
         // `for (const x of …)` and other declaration lists outside a statement.
-        const list = node as ts.VariableDeclarationList;
+        const list = node as TS.VariableDeclarationList;
         if (nodeStack.at(-1) && !ts.isVariableStatement(nodeStack.at(-1)!)) {
           const isVar = (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
           for (const declaration of list.declarations) recordVariableDeclaration(declaration, scopeOf(nodeStack, isVar));
@@ -607,7 +616,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         break;
       }
       case ts.SyntaxKind.ReturnStatement: {
-        const returned = (node as ts.ReturnStatement).expression;
+        const returned = (node as TS.ReturnStatement).expression;
         if (returned && returnTarget) {
           const { key, scope } = returnTarget;
           declare(key, scope, node.pos, () => memoized(node, () => evaluate(returned)));
@@ -615,12 +624,12 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         break;
       }
       case ts.SyntaxKind.BinaryExpression: {
-        const binary = node as ts.BinaryExpression;
+        const binary = node as TS.BinaryExpression;
         if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) recordAssignment(binary);
         break;
       }
       case ts.SyntaxKind.CallExpression: {
-        const call = node as ts.CallExpression;
+        const call = node as TS.CallExpression;
         const required = requiredModule(call);
         if (required !== undefined) moduleSpecifiers.add(required);
         pendingCalls.push({ node: call, scopes: enclosingScopes });
@@ -631,7 +640,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       }
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression: {
-        const classNode = node as ts.ClassLikeDeclaration;
+        const classNode = node as TS.ClassLikeDeclaration;
         const parent = nodeStack.at(-1);
         const name =
           classNode.name?.text ?? (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : '<class>');
@@ -672,9 +681,9 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   /** Where `return` statements of the function being walked are recorded, if it has a name to be called by. */
-  let returnTarget: { key: string; scope: ts.Node } | undefined;
+  let returnTarget: { key: string; scope: TS.Node } | undefined;
 
-  function returnTargetOf(node: ts.FunctionLikeDeclaration): { key: string; scope: ts.Node } | undefined {
+  function returnTargetOf(node: TS.FunctionLikeDeclaration): { key: string; scope: TS.Node } | undefined {
     const currentClass = classStack.at(-1);
     if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node)) && currentClass) {
       const name = propertyNameText(node.name);
@@ -688,7 +697,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return undefined;
   }
 
-  function visitFunction(node: ts.FunctionLikeDeclaration) {
+  function visitFunction(node: TS.FunctionLikeDeclaration) {
     const name = functionName(node);
     const outerReturnTarget = returnTarget;
     returnTarget = returnTargetOf(node);
@@ -706,7 +715,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     recordParameters(node);
     const scope: ScopeFact = { name };
     const parent = nodeStack.at(-1);
-    if (parent && ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    if (parent && ts.isCallExpression(parent) && parent.arguments.includes(node as TS.Expression)) {
       const callee = evaluate(parent.expression);
       if (callee.kind !== 'unknown') scope.passedTo = callee;
     }
@@ -726,10 +735,13 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
 
   visit(sourceFile);
 
-  const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   const namePattern = relevantNames.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...relevantNames].map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
   const calls: CallFact[] = [];
   for (const { node, scopes } of pendingCalls) {
+    const root = rootIdentifier(node.expression);
+    // `console.log(…)`, `items.map(…)` on an undeclared name: nothing to follow.
+    if (root !== undefined && !declarations.has(root) && !HTTP_GLOBALS.has(root) && root !== 'globalThis') continue;
     if (requiredModule(node) !== undefined) continue;
     const callee = evaluate(node.expression);
     if (!isRootedInImport(callee)) continue;
@@ -752,7 +764,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   const exports: ExportFact[] = exportNodes.map(({ name, resolve }) => ({ name, value: resolve() }));
-  const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const facts: FileFacts = {
     path,
     language: /\.(ts|tsx|mts|cts)$/.test(path) ? 'typescript' : 'javascript',
@@ -772,6 +784,21 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   return facts;
 }
 
+/** The leftmost identifier of a callee (`openai` in `openai.chat.completions.create`); undefined for `this` and others. */
+function rootIdentifier(expression: TS.Expression): string | undefined {
+  let current: TS.Expression = expression;
+  for (;;) {
+    if (ts.isIdentifier(current)) return current.text;
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
+      current = current.expression;
+    } else if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isAwaitExpression(current)) {
+      current = current.expression;
+    } else {
+      return undefined;
+    }
+  }
+}
+
 function isRootedInImport(value: ValueRef): boolean {
   switch (value.kind) {
     case 'import':
@@ -789,7 +816,7 @@ function isRootedInImport(value: ValueRef): boolean {
   }
 }
 
-function calleeText(expression: ts.Expression): string {
+function calleeText(expression: TS.Expression): string {
   if (ts.isIdentifier(expression)) return expression.text;
   if (expression.kind === ts.SyntaxKind.ThisKeyword) return 'this';
   if (ts.isPropertyAccessExpression(expression)) return `${calleeText(expression.expression)}.${expression.name.text}`;

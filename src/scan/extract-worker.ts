@@ -1,9 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { type BatchRequest, extractBatch } from './extract-batch.js';
+import { type ExtractRequest, extractSources } from './extract-sources.js';
 
-parentPort?.on('message', (request: BatchRequest) => {
-  extractBatch(request).then(
-    (result) => parentPort?.postMessage({ ok: true, result }),
-    (error: unknown) => parentPort?.postMessage({ ok: false, message: String(error) }),
-  );
+parentPort?.on('message', ({ id, request }: { id: number; request: ExtractRequest }) => {
+  try {
+    parentPort?.postMessage({ id, ok: true, result: extractSources(request) });
+  } catch (error) {
+    parentPort?.postMessage({ id, ok: false, message: String(error) });
+  }
 });

@@ -1,74 +1,113 @@
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import type { SourceFile } from '../discover/discover-files.js';
-import type { BatchRequest, BatchResult } from './extract-batch.js';
+import type { FileFacts } from '../model/facts.js';
+import type { Diagnostic } from '../model/report.js';
+import type { ExtractRequest, ExtractResult } from './extract-sources.js';
+import { readSources } from './read-sources.js';
 
 const BATCH_SIZE = 48;
 /** Workers run the compiled JavaScript; under a TypeScript test runner extraction stays in-process. */
 const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./extract-worker.js', import.meta.url) : undefined;
 
+export interface PoolResult {
+  facts: FileFacts[];
+  diagnostics: Diagnostic[];
+  /** Files without a GenAI signal, with the relative modules they import. */
+  deferred: { file: SourceFile; imports: string[] }[];
+  bytes: number;
+}
+
 export interface ExtractionPool {
-  /** Reads and extracts files; results sorted by path whatever order the threads finish in. */
+  /**
+   * Reads files on this thread and parses those with a GenAI signal (all of them without
+   * `signal`) on the parser threads, so reading and parsing overlap. Facts come back sorted by path.
+   */
   extract(
     files: SourceFile[],
-    options: { catalog: Catalog; maxFileSize: number; signal?: string; onProgress?: (done: number, total: number) => void },
-  ): Promise<BatchResult>;
+    options: { catalog: Catalog; maxFileSize: number; signal?: RegExp; onProgress?: (done: number, total: number) => void },
+  ): Promise<PoolResult>;
   close(): Promise<void>;
 }
 
-function merge(into: BatchResult, from: BatchResult): void {
-  into.facts.push(...from.facts);
-  into.diagnostics.push(...from.diagnostics);
-  into.deferred.push(...from.deferred);
-  into.bytes += from.bytes;
+interface ParserThread {
+  run(request: ExtractRequest): Promise<ExtractResult>;
+  pending: number;
+  terminate(): Promise<number>;
 }
 
-function runOnWorker(worker: Worker, request: BatchRequest): Promise<BatchResult> {
-  return new Promise<BatchResult>((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (message: { ok: boolean; result?: BatchResult; message?: string }) => {
-      worker.off('error', onError);
-      if (message.ok && message.result) resolve(message.result);
-      else reject(new Error(message.message ?? 'extraction worker failed'));
-    });
-    worker.postMessage(request);
+function startParserThread(url: URL): ParserThread {
+  const worker = new Worker(url);
+  const waiting = new Map<number, { resolve: (result: ExtractResult) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  worker.on('message', (message: { id: number; ok: boolean; result?: ExtractResult; message?: string }) => {
+    const entry = waiting.get(message.id);
+    waiting.delete(message.id);
+    thread.pending = waiting.size;
+    if (message.ok && message.result) entry?.resolve(message.result);
+    else entry?.reject(new Error(message.message ?? 'extraction thread failed'));
   });
+  worker.on('error', (error) => {
+    for (const entry of waiting.values()) entry.reject(error);
+    waiting.clear();
+  });
+  const thread: ParserThread = {
+    pending: 0,
+    run(request) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        thread.pending = waiting.size;
+        worker.postMessage({ id, request });
+      });
+    },
+    terminate: () => worker.terminate(),
+  };
+  return thread;
 }
 
 /**
- * Extraction threads for one scan, started before discovery so that loading the parser
- * overlaps with it. With `threads` 0 (or when running from TypeScript sources) everything
- * runs in-process.
+ * Parser threads for one scan, started before the config is read so that loading the parser
+ * overlaps with reading the config and discovering files. With `threads` 0 (or when running
+ * from TypeScript sources) everything runs in-process.
  */
 export function createExtractionPool(threads: number): ExtractionPool {
-  const workers = WORKER_URL ? Array.from({ length: threads }, () => new Worker(WORKER_URL)) : [];
+  const parsers = WORKER_URL ? Array.from({ length: threads }, () => startParserThread(WORKER_URL)) : [];
+  const runRequest = async (request: ExtractRequest): Promise<ExtractResult> => {
+    if (parsers.length === 0) {
+      // Loaded only here: with parser threads, the main thread never needs the parser.
+      const { extractSources } = await import('./extract-sources.js');
+      return extractSources(request);
+    }
+    const idlest = parsers.reduce((best, parser) => (parser.pending < best.pending ? parser : best));
+    return idlest.run(request);
+  };
   return {
     async extract(files, options) {
-      const total: BatchResult = { facts: [], diagnostics: [], deferred: [], bytes: 0 };
-      const queue: BatchRequest[] = [];
-      for (let index = 0; index < files.length; index += BATCH_SIZE) {
-        queue.push({ files: files.slice(index, index + BATCH_SIZE), catalog: options.catalog, maxFileSize: options.maxFileSize, signal: options.signal });
-      }
+      const total: PoolResult = { facts: [], diagnostics: [], deferred: [], bytes: 0 };
+      const running: Promise<void>[] = [];
       let done = 0;
-      const drain = async (run: (request: BatchRequest) => Promise<BatchResult>) => {
-        for (let request = queue.shift(); request; request = queue.shift()) {
-          merge(total, await run(request));
-          done += request.files.length;
-          options.onProgress?.(done, files.length);
-        }
-      };
-      if (workers.length === 0) {
-        // Loaded only here: with workers, the main thread never needs the parser.
-        const { extractBatch } = await import('./extract-batch.js');
-        await drain(extractBatch);
+      for (let index = 0; index < files.length; index += BATCH_SIZE) {
+        const batch = files.slice(index, index + BATCH_SIZE);
+        const read = readSources(batch, options.maxFileSize, options.signal);
+        total.diagnostics.push(...read.diagnostics);
+        total.deferred.push(...read.deferred);
+        total.bytes += read.bytes;
+        running.push(
+          runRequest({ sources: read.sources, catalog: options.catalog }).then((result) => {
+            total.facts.push(...result.facts);
+            total.diagnostics.push(...result.diagnostics);
+            done += batch.length;
+            options.onProgress?.(done, files.length);
+          }),
+        );
       }
-      else await Promise.all(workers.map((worker) => drain((request) => runOnWorker(worker, request))));
+      await Promise.all(running);
       total.facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return total;
     },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(parsers.map((parser) => parser.terminate()));
     },
   };
 }

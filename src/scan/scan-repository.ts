@@ -97,7 +97,7 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
   });
-  const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog).source;
+  const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog);
   const first = await pool.extract(discovered.files, { catalog, maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { builtInRules } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
 import { DiscoveryError } from '../discover/discover-files.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { type FormatName, formatReport } from '../report/index.js';
-import { ruleHelpUri, scanRepository } from '../scan/scan-repository.js';
+import { ruleHelpUri } from '../rules/rule-help-uri.js';
+import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -40,14 +40,23 @@ interface ScanFlags {
 
 async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<number> {
   const started = process.hrtime.bigint();
+  // Parser threads first, then the rest of the program: the parser loads while it does.
+  const pool = createExtractionPool(flags.workers ?? defaultParserThreads());
   const showProgress = io.isStderrTty && !io.env.CI;
-  const { stats, ...report } = await scanRepository({
-    root: path,
-    configPath: flags.config === undefined ? undefined : resolve(io.cwd, flags.config),
-    workers: flags.workers,
-    shouldExtractAll: flags.all,
-    onProgress: showProgress ? (done, total) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined,
-  });
+  let scanned;
+  try {
+    const { scanRepository } = await import('../scan/scan-repository.js');
+    scanned = await scanRepository({
+      root: path,
+      configPath: flags.config === undefined ? undefined : resolve(io.cwd, flags.config),
+      pool,
+      shouldExtractAll: flags.all,
+      onProgress: showProgress ? (done, total) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined,
+    });
+  } finally {
+    await pool.close();
+  }
+  const { stats, ...report } = scanned;
   if (showProgress) io.stderr('\r\u001b[2K');
   const output = formatReport(flags.format, report, { color: flags.outputFile ? false : shouldColor(io, flags.color) });
   if (flags.outputFile) writeFileSync(resolve(io.cwd, flags.outputFile), output);
@@ -60,7 +69,8 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
   return report.findings.some((finding) => finding.severity === 'error') ? ExitCode.findings : ExitCode.ok;
 }
 
-function runRules(flags: { format: 'text' | 'json' }, io: CliIo): number {
+async function runRules(flags: { format: 'text' | 'json' }, io: CliIo): Promise<number> {
+  const { builtInRules } = await import('../../rules/index.js');
   const rules = builtInRules.map((rule) => ({
     id: rule.id,
     category: rule.category,
@@ -111,8 +121,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('rules')
     .description('List every rule with its description and rationale.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((flags: { format: 'text' | 'json' }) => {
-      setExitCode(runRules(flags, io));
+    .action(async (flags: { format: 'text' | 'json' }) => {
+      setExitCode(await runRules(flags, io));
     });
   return program;
 }

@@ -748,7 +748,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const isCalleeRelevant = mentionsValue(callee, isRelevant);
     // Arguments can only matter (`registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] })`)
     // when their text names a relevant import.
-    if (!isCalleeRelevant && !(namePattern && node.arguments.some((arg) => namePattern.test(text.slice(arg.pos, arg.end))))) continue;
+    if (!isCalleeRelevant && !(namePattern && node.arguments.length > 0 && namePattern.test(text.slice(node.arguments.pos, node.arguments.end)))) continue;
     const args = node.arguments.map((arg) => toArg(arg, 0));
     if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import type { SourceFile } from '../discover/discover-files.js';
@@ -64,6 +65,14 @@ function startParserThread(url: URL): ParserThread {
     terminate: () => worker.terminate(),
   };
   return thread;
+}
+
+/**
+ * One core stays free: V8 compiles and collects garbage on background threads, and on two cores
+ * a second parser thread slowed the whole scan down (measured with npm run bench).
+ */
+export function defaultParserThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { builtInRules } from '../../rules/index.js';
@@ -15,7 +14,8 @@ import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic, ScanReport } from '../model/report.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { type EnabledRule, resolveRuleSettings } from '../rules/resolve-rule-settings.js';
-import { createExtractionPool, type ExtractionPool } from './extraction-pool.js';
+import { ruleHelpUri } from '../rules/rule-help-uri.js';
+import { createExtractionPool, defaultParserThreads, type ExtractionPool } from './extraction-pool.js';
 import { genaiSignal } from './genai-signal.js';
 
 export interface ScanOptions {
@@ -23,8 +23,13 @@ export interface ScanOptions {
   root: string;
   /** A config file to use instead of the one found in the root. */
   configPath?: string;
-  /** Worker threads for extraction; defaults to one per core but one. */
+  /** Parser threads for extraction; defaults to one per core but one. Ignored when `pool` is given. */
   workers?: number;
+  /**
+   * Parser threads started by the caller (the CLI starts them before loading the rest of the
+   * program, so the parser loads meanwhile); the caller closes them.
+   */
+  pool?: ExtractionPool;
   /** Extract every file instead of only those with a GenAI signal (for comparisons and debugging). */
   shouldExtractAll?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -50,9 +55,8 @@ interface Extraction {
  */
 export async function scanRepository(options: ScanOptions): Promise<ScanReport & { stats: ScanStats }> {
   // Started first, so that loading the parser on its threads overlaps with reading the config
-  // and discovering files. One core stays free: V8 compiles and collects garbage on background
-  // threads, and on two cores a second parser thread slowed the whole scan down (npm run bench).
-  const pool = createExtractionPool(options.workers ?? Math.max(1, availableParallelism() - 1));
+  // and discovering files.
+  const pool = options.pool ?? createExtractionPool(options.workers ?? defaultParserThreads());
   let extraction: Extraction;
   let catalog: Catalog;
   let enabledRules: EnabledRule[];
@@ -64,7 +68,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
     catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
     extraction = await extractRepository(root, config, catalog, pool, options);
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
   const analysis = analyze(extraction.facts, catalog, enabledRules);
   return {
@@ -129,9 +133,4 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
   }
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length } };
-}
-
-/** Where a rule's documentation lives. */
-export function ruleHelpUri(id: string): string {
-  return `https://github.com/genai-debt/genai-debt/blob/main/docs/rules.md#${id}`;
 }

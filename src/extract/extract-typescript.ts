@@ -22,6 +22,7 @@ const MAX_DEPTH = 12;
 const MAX_ARG_DEPTH = 3;
 /** Globals that send HTTP requests; the catalog says which URLs are LLM endpoints. */
 const HTTP_GLOBALS = new Set(['fetch']);
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
 
 interface Declaration {
   /** Range of the scope the name is visible in. */
@@ -503,6 +504,12 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
   }
 
+  function namesRelevantImport(source: string): boolean {
+    if (relevantNames.size === 0) return false;
+    for (const [identifier] of source.matchAll(IDENTIFIER)) if (relevantNames.has(identifier)) return true;
+    return false;
+  }
+
   function addBindingNames(name: TS.BindingName, into: Set<string>) {
     if (ts.isIdentifier(name)) into.add(name.text);
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, into);
@@ -736,7 +743,6 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   visit(sourceFile);
 
   const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-  const namePattern = relevantNames.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...relevantNames].map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
   const calls: CallFact[] = [];
   for (const { node, scopes } of pendingCalls) {
     const root = rootIdentifier(node.expression);
@@ -748,7 +754,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const isCalleeRelevant = mentionsValue(callee, isRelevant);
     // Arguments can only matter (`registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] })`)
     // when their text names a relevant import.
-    if (!isCalleeRelevant && !(namePattern && node.arguments.length > 0 && namePattern.test(text.slice(node.arguments.pos, node.arguments.end)))) continue;
+    if (!isCalleeRelevant && !namesRelevantImport(text.slice(node.arguments.pos, node.arguments.end))) continue;
     const args = node.arguments.map((arg) => toArg(arg, 0));
     if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);

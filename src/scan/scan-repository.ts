@@ -115,12 +115,16 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
   }));
   for (;;) {
     const resolver = new ValueResolver(facts, catalog);
-    const providers = new Set(facts.filter((file) => resolver.exportsLlmValue(file.path)).map((file) => file.path));
-    const pulled = pending.filter(
-      ({ file, targets }) =>
-        resolver.sdkForModule(file.path) !== undefined ||
-        targets.some((target) => providers.has(target) || resolver.sdkForModule(target) !== undefined),
-    );
+    const isProvider = new Map<string, boolean>();
+    const provides = (target: string) => {
+      let known = isProvider.get(target);
+      if (known === undefined) {
+        known = resolver.sdkForModule(target) !== undefined || resolver.exportsLlmValue(target);
+        isProvider.set(target, known);
+      }
+      return known;
+    };
+    const pulled = pending.filter(({ file, targets }) => resolver.sdkForModule(file.path) !== undefined || targets.some(provides));
     if (pulled.length === 0) break;
     const next = await pool.extract(
       pulled.map(({ file }) => file),

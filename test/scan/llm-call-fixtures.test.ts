@@ -329,6 +329,31 @@ describe('LLM calls of each catalog SDK', () => {
     ]);
   });
 
+  it('finds LangChain calls on a model typed as BaseChatModel, with tracing unknown, and ignores getName()', async () => {
+    expect(await scanCalls('sdks/langchain-base-model')).toEqual([
+      {
+        file: 'src/route-question.ts',
+        line: 10,
+        api: 'langchain.invoke',
+        sdk: 'langchain',
+        kind: 'generation',
+        enclosingFunction: 'QuestionRouter.route',
+        verdict: 'unknown',
+        mechanisms: ['unresolved-client'],
+      },
+      {
+        file: 'src/route-question.ts',
+        line: 16,
+        api: 'langchain.stream',
+        sdk: 'langchain',
+        kind: 'generation',
+        enclosingFunction: 'streamAnswer',
+        verdict: 'unknown',
+        mechanisms: ['unresolved-client'],
+      },
+    ]);
+  });
+
   it('finds OpenAI Agents SDK run, Runner.run and RealtimeSession.connect, traced by the framework by default', async () => {
     expect(await scanCalls('sdks/openai-agents')).toEqual([
       {

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInRules } from '../../rules/index.js';
+import { renderRulesMarkdown } from '../../src/rules/render-rules-markdown.js';
 import { findingsFor } from './rule-tester.js';
 
 const RULES_DIR = join(import.meta.dirname, '../../rules');
@@ -52,4 +53,11 @@ describe('every rule file', () => {
       });
     });
   }
+});
+
+describe('docs/rules.md', () => {
+  it('is up to date with the rules metadata (run npm run docs)', () => {
+    const written = readFileSync(join(import.meta.dirname, '../../docs/rules.md'), 'utf8');
+    expect(written).toBe(renderRulesMarkdown(builtInRules));
+  });
 });

@@ -3,6 +3,17 @@ import type { Finding, Metrics, RuleCategory } from '../model/report.js';
 
 const CATEGORIES: RuleCategory[] = ['tracing', 'tool-sprawl', 'prompts', 'evals', 'hygiene'];
 
+function duplicateTools(model: RepoModel): number {
+  const filesByName = new Map<string, Set<string>>();
+  for (const tool of model.tools) {
+    if (tool.name === undefined) continue;
+    const files = filesByName.get(tool.name) ?? new Set<string>();
+    files.add(tool.file);
+    filesByName.set(tool.name, files);
+  }
+  return model.tools.filter((tool) => tool.name !== undefined && (filesByName.get(tool.name)?.size ?? 0) > 1).length;
+}
+
 /** Counts for one scan. Pure. */
 export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
   const count = (verdict: string) => model.llmCalls.filter((call) => call.tracing.verdict === verdict).length;
@@ -17,6 +28,9 @@ export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
     untracedCalls: count('untraced'),
     unknownTracingCalls: count('unknown'),
     tracedShare: model.llmCalls.length === 0 ? null : Math.round((traced / model.llmCalls.length) * 1000) / 1000,
+    tools: model.tools.length,
+    largestToolSet: Math.max(0, ...model.toolSets.map((set) => set.count)),
+    duplicateTools: duplicateTools(model),
     findings: {
       error: findings.filter((finding) => finding.severity === 'error').length,
       warning: findings.filter((finding) => finding.severity === 'warning').length,

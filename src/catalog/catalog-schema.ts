@@ -128,7 +128,54 @@ export const httpCatalogSchema = z.strictObject({
   endpoints: z.array(httpEndpointSchema),
 });
 
+/** An argument path: `0.name` is the `name` property of the first argument, `1` the second argument. */
+const argumentPath = z.string().regex(/^\d+(\.[A-Za-z_$][\w$]*)*$/, 'expected an argument path such as "0.name"');
+
+/** How SDKs declare tools and hand them to a model. */
+export const toolCatalogSchema = z.strictObject({
+  /** Calls (or `new`) that declare one tool. */
+  factories: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      module: z.string().min(1),
+      exports: z.array(z.string().min(1)).min(1),
+      construct: z.enum(['call', 'new']).default('call'),
+      /** Where the tool's name is; absent: the key of the `tools: { … }` object it is listed under. */
+      name: argumentPath.optional(),
+      description: argumentPath,
+    }),
+  ),
+  /** Methods that declare a tool on an instance of a module's export (`server.tool(…)` on `new McpServer()`). */
+  methods: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      module: z.string().min(1),
+      exports: z.array(z.string().min(1)).min(1),
+      methods: z.array(z.string().min(1)).min(1),
+      name: argumentPath,
+      description: argumentPath,
+      kind: z.enum(['mcp', 'agent-as-tool']),
+    }),
+  ),
+  /** Base classes whose subclasses are tools, named by `name` and `description` properties. */
+  classes: z.array(z.strictObject({ id: z.string().min(1), module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
+  /** Constructors and factories that receive a tool set (agents). LLM calls' `tools` option always counts. */
+  holders: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      module: z.string().min(1),
+      exports: z.array(z.string().min(1)).min(1),
+      construct: z.enum(['call', 'new']).default('call'),
+      tools: argumentPath,
+      name: argumentPath.optional(),
+    }),
+  ),
+  /** Methods on LLM clients that take a tool set (`model.bindTools(tools)`). */
+  clientMethods: z.array(z.strictObject({ id: z.string().min(1), method: z.string().min(1), tools: argumentPath })),
+});
+
 export type SdkEntry = z.infer<typeof sdkEntrySchema>;
+export type ToolCatalog = z.infer<typeof toolCatalogSchema>;
 export type SdkClient = SdkEntry['clients'][number];
 export type SdkClientCall = SdkClient['calls'][number];
 export type TracingCatalog = z.infer<typeof tracingCatalogSchema>;
@@ -139,4 +186,5 @@ export interface Catalog {
   sdks: SdkEntry[];
   tracing: TracingCatalog;
   http: HttpCatalog;
+  tools: ToolCatalog;
 }

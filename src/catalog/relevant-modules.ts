@@ -14,5 +14,7 @@ export function relevantModules(catalog: Catalog): (module: string) => boolean {
   for (const group of [tracing.wrappers, tracing.scopes, tracing.callbacks, tracing.setups]) for (const entry of group) add(entry.module);
   for (const gateway of tracing.gateways) for (const constant of gateway.constants) add(constant.module);
   for (const client of catalog.http.clients) add(client.module);
+  const tools = catalog.tools;
+  for (const group of [tools.factories, tools.methods, tools.classes, tools.holders]) for (const entry of group) add(entry.module);
   return (module) => isRelativeSpecifier(module) || exact.has(module) || prefixes.some((prefix) => module.startsWith(prefix));
 }

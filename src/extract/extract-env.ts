@@ -8,6 +8,7 @@ export function extractEnv(path: string, text: string): FileFacts {
     language: 'env',
     moduleSpecifiers: [],
     calls: [],
+    classes: [],
     exports: [],
     reExports: [],
     wrappedFunctions: [],

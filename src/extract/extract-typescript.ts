@@ -7,6 +7,7 @@ const { ts } = createRequire(import.meta.url)('ts-morph') as { ts: typeof TS };
 import type {
   ArgFact,
   CallFact,
+  ClassFact,
   ExportFact,
   FileFacts,
   ReExportFact,
@@ -19,7 +20,7 @@ import { EVERY_MODULE, type IsRelevantModule, mentionsArg, mentionsValue } from 
 
 const UNKNOWN: ValueRef = { kind: 'unknown' };
 const MAX_DEPTH = 12;
-const MAX_ARG_DEPTH = 3;
+const MAX_ARG_DEPTH = 5;
 /** Globals that send HTTP requests; the catalog says which URLs are LLM endpoints. */
 const HTTP_GLOBALS = new Set(['fetch']);
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
@@ -36,7 +37,7 @@ interface Declaration {
 }
 
 interface PendingCall {
-  node: TS.CallExpression;
+  node: TS.CallExpression | TS.NewExpression;
   scopes: ScopeFact[];
 }
 
@@ -102,8 +103,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     false,
     scriptKindFor(path),
   );
+  const lineAt = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   const declarations = new Map<string, Declaration[]>();
   const pendingCalls: PendingCall[] = [];
+  const pendingClasses: { node: TS.ClassLikeDeclaration; name: string }[] = [];
   const exportNodes: { name: string; resolve: () => ValueRef }[] = [];
   const reExports: ReExportFact[] = [];
   const moduleSpecifiers = new Set<string>();
@@ -206,15 +209,19 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         if (returned && returned.kind !== 'unknown') return returned;
         const callee = evaluate(expr.expression, depth + 1);
         if (callee.kind === 'unknown') return UNKNOWN;
-        return { kind: 'call', callee, args: expr.arguments.map((arg) => toArg(arg, 0)) };
+        return { kind: 'call', callee, args: expr.arguments.map((arg) => toArg(arg, 0)), at: expr.pos };
       });
     }
     if (ts.isNewExpression(expr)) {
       return memoized(expr, () => {
         const callee = evaluate(expr.expression, depth + 1);
         if (callee.kind === 'unknown') return UNKNOWN;
-        return { kind: 'new', callee, args: (expr.arguments ?? []).map((arg) => toArg(arg, 0)) };
+        return { kind: 'new', callee, args: (expr.arguments ?? []).map((arg) => toArg(arg, 0)), at: expr.pos };
       });
+    }
+    if (ts.isObjectLiteralExpression(expr) || ts.isArrayLiteralExpression(expr)) {
+      // Tool collections: `const crmTools = [ … ]`, `export const searchTools = { … }`.
+      return toArg(expr, 0) as Extract<ValueRef, { kind: 'object' | 'array' }>;
     }
     if (ts.isConditionalExpression(expr)) {
       const whenTrue = evaluate(expr.whenTrue, depth + 1);
@@ -301,9 +308,11 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const literal = literalOf(expr);
     if (literal) return literal;
     if (ts.isObjectLiteralExpression(expr)) {
-      if (depth >= MAX_ARG_DEPTH) return { kind: 'object', props: {}, hasSpread: true };
+      const line = lineAt(expr);
+      // Deeper than this is schema detail; the unknown spread marks the object as not followed.
+      if (depth >= MAX_ARG_DEPTH) return { kind: 'object', props: {}, spreads: [{ kind: 'unknown' }], line };
       const props: Record<string, ArgFact> = {};
-      let hasSpread = false;
+      const spreads: ArgFact[] = [];
       for (const property of expr.properties) {
         if (ts.isPropertyAssignment(property)) {
           const name = propertyNameText(property.name);
@@ -311,23 +320,23 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         } else if (ts.isShorthandPropertyAssignment(property)) {
           props[property.name.text] = toArg(property.name, depth + 1);
         } else if (ts.isSpreadAssignment(property)) {
-          hasSpread = true;
+          spreads.push(toArg(property.expression, depth + 1));
         } else if (ts.isMethodDeclaration(property)) {
           const name = propertyNameText(property.name);
           if (name !== undefined) props[name] = { kind: 'function', name };
         }
       }
-      return { kind: 'object', props, hasSpread };
+      return { kind: 'object', props, spreads, line };
     }
     if (ts.isArrayLiteralExpression(expr)) {
-      if (depth >= MAX_ARG_DEPTH) return { kind: 'array', items: [], hasSpread: true };
+      if (depth >= MAX_ARG_DEPTH) return { kind: 'array', items: [], spreads: [{ kind: 'unknown' }] };
       const items: ArgFact[] = [];
-      let hasSpread = false;
+      const spreads: ArgFact[] = [];
       for (const element of expr.elements) {
-        if (ts.isSpreadElement(element)) hasSpread = true;
+        if (ts.isSpreadElement(element)) spreads.push(toArg(element.expression, depth + 1));
         else items.push(toArg(element, depth + 1));
       }
-      return { kind: 'array', items, hasSpread };
+      return { kind: 'array', items, spreads };
     }
     if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) {
       return expr.name ? { kind: 'function', name: expr.name.text } : { kind: 'function' };
@@ -645,6 +654,9 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         }
         break;
       }
+      case ts.SyntaxKind.NewExpression:
+        pendingCalls.push({ node: node as TS.NewExpression, scopes: enclosingScopes });
+        break;
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression: {
         const classNode = node as TS.ClassLikeDeclaration;
@@ -667,6 +679,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
             memoized(member, () => (initializer ? evaluate(initializer) : typeValue(type) ?? UNKNOWN)),
           );
         }
+        if (classNode.heritageClauses) pendingClasses.push({ node: classNode, name });
         classStack.push({ name, node: classNode });
         nodeStack.push(node);
         ts.forEachChild(node, visit);
@@ -748,17 +761,36 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const root = rootIdentifier(node.expression);
     // `console.log(…)`, `items.map(…)` on an undeclared name: nothing to follow.
     if (root !== undefined && !declarations.has(root) && !HTTP_GLOBALS.has(root) && root !== 'globalThis') continue;
-    if (requiredModule(node) !== undefined) continue;
+    const isNew = ts.isNewExpression(node);
+    if (!isNew && requiredModule(node) !== undefined) continue;
     const callee = evaluate(node.expression);
     if (!isRootedInImport(callee)) continue;
     const isCalleeRelevant = mentionsValue(callee, isRelevant);
+    const argumentNodes = node.arguments ?? ts.factory.createNodeArray<TS.Expression>();
     // Arguments can only matter (`registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] })`)
     // when their text names a relevant import.
-    if (!isCalleeRelevant && !namesRelevantImport(text.slice(node.arguments.pos, node.arguments.end))) continue;
-    const args = node.arguments.map((arg) => toArg(arg, 0));
+    if (!isCalleeRelevant && (isNew || !namesRelevantImport(text.slice(argumentNodes.pos, argumentNodes.end)))) continue;
+    const args = argumentNodes.map((arg) => toArg(arg, 0));
     if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);
-    calls.push({ line: line + 1, column: character + 1, callee, args, scopes, calleeText: calleeText(node.expression) });
+    const call: CallFact = { line: line + 1, column: character + 1, at: node.pos, callee, args, scopes, calleeText: calleeText(node.expression) };
+    if (isNew) call.isNew = true;
+    calls.push(call);
+  }
+
+  const classes: ClassFact[] = [];
+  for (const { node, name } of pendingClasses) {
+    const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (!heritage) continue;
+    const base = evaluate(heritage.expression);
+    if (!isRootedInImport(base) || !mentionsValue(base, isRelevant)) continue;
+    const props: Record<string, ArgFact> = {};
+    for (const member of node.members) {
+      if (!ts.isPropertyDeclaration(member) || !member.initializer) continue;
+      const memberName = propertyNameText(member.name);
+      if (memberName !== undefined) props[memberName] = toArg(member.initializer, 1);
+    }
+    classes.push({ name, line: lineOf(node).line + 1, extends: base, props });
   }
 
   const wrappedFunctions: WrappedFunctionFact[] = [];
@@ -776,6 +808,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     language: /\.(ts|tsx|mts|cts)$/.test(path) ? 'typescript' : 'javascript',
     moduleSpecifiers: [...moduleSpecifiers],
     calls,
+    classes,
     exports,
     reExports,
     wrappedFunctions,

@@ -1,6 +1,7 @@
 import type { Catalog, SdkEntry } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
 import type { LlmCall, LlmCallKind, RepoModel, TracingEvidence, TracingSetup } from '../model/repo-model.js';
+import { type CallWithFacts, linkTools } from './link-tools.js';
 import { matchesRef, type ClientOrigin, type Resolved, ValueResolver } from './resolve-value.js';
 
 interface CallMatch {
@@ -32,7 +33,7 @@ function textOf(arg: ArgFact | undefined): string | undefined {
 
 /** Reads `a.b.c` from an object argument. */
 function optionAt(props: Record<string, ArgFact> | undefined, path: string): ArgFact | undefined {
-  let current: ArgFact | undefined = props ? { kind: 'object', props, hasSpread: false } : undefined;
+  let current: ArgFact | undefined = props ? { kind: 'object', props, spreads: [], line: 0 } : undefined;
   for (const step of path.split('.')) {
     if (current?.kind !== 'object') return undefined;
     current = current.props[step];
@@ -59,19 +60,22 @@ function namedScope(scopes: ScopeFact[]): string | undefined {
 export function linkRepository(files: FileFacts[], catalog: Catalog): RepoModel {
   const resolver = new ValueResolver(files, catalog);
   const tracingSetups = findTracingSetups(files, catalog, resolver);
-  const llmCalls: LlmCall[] = [];
+  const found: CallWithFacts[] = [];
   for (const facts of files) {
     for (const call of facts.calls) {
       const match = matchCall(call, facts.path, catalog, resolver);
       if (!match) continue;
-      llmCalls.push(toLlmCall(call, facts, match, catalog, resolver, tracingSetups));
+      found.push({ llmCall: toLlmCall(call, facts, match, catalog, resolver, tracingSetups), call, file: facts.path });
     }
   }
+  const llmCalls = found.map(({ llmCall }) => llmCall);
   llmCalls.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { files: files.map((facts) => facts.path), llmCalls, tracingSetups };
+  const { tools, toolSets } = linkTools(files, catalog, resolver, found);
+  return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets };
 }
 
 function matchCall(call: CallFact, file: string, catalog: Catalog, resolver: ValueResolver): CallMatch | undefined {
+  if (call.isNew) return undefined;
   const callee = resolver.resolve(call.callee, file);
   if (callee.kind === 'client-path') {
     const path = callee.path.join('.');
@@ -358,7 +362,7 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
     }
     if (!facts.moduleSpecifiers.some((module) => setupModules.has(module))) continue;
     for (const call of facts.calls) {
-      visitValues(call.callee, call.args, (value, args) => {
+      visitValues(call, (value, args) => {
         const resolved = resolver.resolve(value, facts.path);
         if (resolved.kind !== 'module-value') return;
         const last = resolved.path.at(-1);
@@ -387,7 +391,8 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
 }
 
 /** Calls `visit` for every `new` and call value inside a call's callee and arguments. */
-function visitValues(callee: ValueRef, args: ArgFact[], visit: (value: ValueRef, args: ArgFact[]) => void): void {
+function visitValues(call: CallFact, visit: (value: ValueRef, args: ArgFact[]) => void): void {
+  const { callee, args } = call;
   const walkValue = (value: ValueRef): void => {
     switch (value.kind) {
       case 'new':
@@ -408,7 +413,7 @@ function visitValues(callee: ValueRef, args: ArgFact[], visit: (value: ValueRef,
     else if (arg.kind === 'object') Object.values(arg.props).forEach(walkArg);
     else if (arg.kind === 'array') arg.items.forEach(walkArg);
   };
-  visit({ kind: 'call', callee, args }, args);
+  visit({ kind: call.isNew ? 'new' : 'call', callee, args, at: call.at }, args);
   walkValue(callee);
   args.forEach(walkArg);
 }

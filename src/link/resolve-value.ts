@@ -81,6 +81,45 @@ export class ValueResolver {
     });
   }
 
+  /**
+   * Follows a value to what it is written as, across imports and members of object literals:
+   * `crmTools` imported from `./tools/crm` becomes the array literal in that file. Returns the
+   * value unchanged when there is nothing to follow.
+   */
+  followValue(value: ValueRef, file: string, depth = 0): { value: ValueRef; file: string } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (value.kind === 'import' && isRelativeSpecifier(value.module) && value.name !== '*') {
+      const target = this.resolveFile(file, value.module);
+      const exported = target ? this.rawExport(target, value.name, depth + 1) : undefined;
+      return exported ? this.followValue(exported.value, exported.file, depth + 1) : undefined;
+    }
+    if (value.kind === 'member') {
+      const object = this.followValue(value.object, file, depth + 1);
+      if (object?.value.kind === 'object') {
+        const prop = object.value.props[value.name];
+        if (prop?.kind === 'value') return this.followValue(prop.value, object.file, depth + 1);
+        if (prop?.kind === 'object' || prop?.kind === 'array') return { value: prop, file: object.file };
+      }
+      return { value, file };
+    }
+    return { value, file };
+  }
+
+  /** The value a file exports under `name` as written there, following re-exports. */
+  private rawExport(file: string, name: string, depth: number): { value: ValueRef; file: string } | undefined {
+    const facts = this.filesByPath.get(file);
+    if (!facts || depth > MAX_DEPTH) return undefined;
+    const direct = facts.exports.find((entry) => entry.name === name);
+    if (direct) return { value: direct.value, file };
+    for (const reExport of facts.reExports) {
+      if (reExport.exported !== name && reExport.exported !== '*') continue;
+      const target = this.resolveFile(file, reExport.module);
+      const found = target ? this.rawExport(target, reExport.exported === '*' ? name : reExport.imported, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   resolveFile(fromFile: string, specifier: string): string | undefined {
     return resolveModule(fromFile, specifier, this.fileSet);
   }

@@ -13,10 +13,14 @@ export type ValueRef =
   | { kind: 'import'; module: string; name: string }
   /** A global such as `fetch` or `process`. */
   | { kind: 'global'; name: string }
-  /** `new callee(args)`. */
-  | { kind: 'new'; callee: ValueRef; args: ArgFact[] }
-  /** `callee(args)`: the value a call returns. */
-  | { kind: 'call'; callee: ValueRef; args: ArgFact[] }
+  /** `new callee(args)`; `at` is the expression's offset in the file, its identity. */
+  | { kind: 'new'; callee: ValueRef; args: ArgFact[]; at: number }
+  /** `callee(args)`: the value a call returns; `at` is the call's offset in the file. */
+  | { kind: 'call'; callee: ValueRef; args: ArgFact[]; at: number }
+  /** An object literal held in a variable (`const searchTools = { … }`). */
+  | { kind: 'object'; props: Record<string, ArgFact>; spreads: ArgFact[]; line: number }
+  /** An array literal held in a variable (`const crmTools = [ … ]`). */
+  | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }
   /** `object.name`. */
   | { kind: 'member'; object: ValueRef; name: string }
   /** A value whose static type annotation names `type` (a parameter `client: OpenAI`). */
@@ -31,8 +35,9 @@ export type ArgFact =
   | { kind: 'literal'; value: string | number | boolean | null }
   /** A template literal or string concatenation: its static text, `${}` holes dropped. */
   | { kind: 'template'; text: string }
-  | { kind: 'object'; props: Record<string, ArgFact>; hasSpread: boolean }
-  | { kind: 'array'; items: ArgFact[]; hasSpread: boolean }
+  /** An object literal; `spreads` are the `...x` parts, `line` where it starts. */
+  | { kind: 'object'; props: Record<string, ArgFact>; spreads: ArgFact[]; line: number }
+  | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }
   | { kind: 'value'; value: ValueRef }
   | { kind: 'function'; name?: string }
   | { kind: 'unknown' };
@@ -47,10 +52,14 @@ export interface ScopeFact {
   decorators?: ValueRef[];
 }
 
-/** A call whose callee could be followed to an import or a well-known global. */
+/** A call (or `new`) whose callee could be followed to an import or a well-known global. */
 export interface CallFact {
   line: number;
   column: number;
+  /** Offset in the file: matches the `at` of a call or new value that refers to this call. */
+  at: number;
+  /** Set for `new X(…)`: constructions are recorded for tools and agents, never as LLM calls. */
+  isNew?: boolean;
   callee: ValueRef;
   args: ArgFact[];
   scopes: ScopeFact[];
@@ -63,6 +72,15 @@ export interface WrappedFunctionFact {
   name: string;
   by: ValueRef;
   line: number;
+}
+
+/** A class that extends an imported class (a LangChain `StructuredTool` subclass). */
+export interface ClassFact {
+  name: string;
+  line: number;
+  extends: ValueRef;
+  /** Property initializers (`name = 'calculator'`). */
+  props: Record<string, ArgFact>;
 }
 
 export interface ExportFact {
@@ -93,6 +111,7 @@ export interface FileFacts {
   /** Every module specifier imported, required or re-exported (used to follow imports). */
   moduleSpecifiers: string[];
   calls: CallFact[];
+  classes: ClassFact[];
   exports: ExportFact[];
   reExports: ReExportFact[];
   wrappedFunctions: WrappedFunctionFact[];

@@ -65,8 +65,45 @@ export interface TracingSetup {
   appliesTo: string;
 }
 
+/** One tool offered (or meant to be offered) to a model. */
+export interface ToolDef {
+  file: string;
+  line: number;
+  /** The name the model sees; undefined when it is not a literal. */
+  name?: string;
+  /** The description the model sees, when it is a literal (templates keep their static text). */
+  description?: string;
+  /** Characters of the description; 0 when missing. */
+  descriptionLength: number;
+  /** Tool catalog entry id: `ai-sdk`, `openai-agents`, `langchain`, `mcp`, `openai-function`, … */
+  sdk: string;
+  /** How it is declared: a factory call, a class, an MCP server method, a JSON shape, an agent as tool. */
+  kind: 'factory' | 'class' | 'mcp' | 'literal' | 'agent-as-tool';
+  /** Fingerprint-stable identity: file + name (or line when unnamed). */
+  id: string;
+}
+
+/** The tools handed to one model call, agent or `bindTools`. */
+export interface ToolSet {
+  file: string;
+  line: number;
+  /** What receives the tools: `ai.generateText`, `openai-agents.Agent`, `langchain.bindTools`, … */
+  holder: string;
+  enclosingFunction?: string;
+  /** The agent's `name` when the holder is an agent with a literal name. */
+  agentName?: string;
+  /** Ids of the tools ({@link ToolDef.id}) that could be resolved. */
+  toolIds: string[];
+  /** Tools counted: resolved ones plus entries that could not be followed to a definition. */
+  count: number;
+  /** False when a spread, a call or an import could not be followed: `count` is then a lower bound. */
+  isComplete: boolean;
+}
+
 export interface RepoModel {
   files: string[];
   llmCalls: LlmCall[];
   tracingSetups: TracingSetup[];
+  tools: ToolDef[];
+  toolSets: ToolSet[];
 }

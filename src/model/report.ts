@@ -1,4 +1,4 @@
-import type { LlmCall, TracingSetup } from './repo-model.js';
+import type { LlmCall, ToolDef, ToolSet, TracingSetup } from './repo-model.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -55,6 +55,12 @@ export interface Metrics {
   unknownTracingCalls: number;
   /** Traced share of all LLM calls (0..1); null when there are none. */
   tracedShare: number | null;
+  /** Tool declarations found. */
+  tools: number;
+  /** The most tools handed to one call or agent (a lower bound when that set is incomplete). */
+  largestToolSet: number;
+  /** Tool declarations whose name is also declared in another file. */
+  duplicateTools: number;
   findings: { error: number; warning: number };
   findingsByCategory: Record<RuleCategory, number>;
   debtMinutes: number;
@@ -77,7 +83,7 @@ export interface ScanReport {
   /** The scanned root as given on the command line. */
   root: string;
   scannedAt: string;
-  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[] };
+  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[]; tools: ToolDef[]; toolSets: ToolSet[] };
   findings: Finding[];
   metrics: Metrics;
   diagnostics: Diagnostic[];

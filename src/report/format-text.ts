@@ -109,6 +109,9 @@ function metricsLine(m: Metrics): string {
       : `LLM calls: ${m.llmCalls} (traced ${m.tracedCalls}, untraced ${m.untracedCalls}, unknown ${m.unknownTracingCalls})`;
   const parts = [calls];
   if (m.embeddingCalls > 0) parts.push(`embedding calls ${m.embeddingCalls}`);
+  if (m.tools > 0 || m.largestToolSet > 0) {
+    parts.push(`tools ${m.tools} (largest set ${m.largestToolSet}${m.duplicateTools > 0 ? `, ${m.duplicateTools} duplicated` : ''})`);
+  }
   parts.push(
     `traced share ${m.tracedShare === null ? 'n/a' : `${Math.round(m.tracedShare * 100)}%`}`,
     `debt ${formatDuration(m.debtMinutes)}`,

@@ -16,6 +16,8 @@ export function genaiSignal(catalog: Catalog): RegExp {
   for (const group of [tracing.wrappers, tracing.scopes, tracing.callbacks, tracing.setups]) {
     for (const entry of group) modules.add(entry.module);
   }
+  const tools = catalog.tools;
+  for (const group of [tools.factories, tools.methods, tools.classes, tools.holders]) for (const entry of group) modules.add(entry.module);
   const quoted = [...modules]
     .sort()
     .map((module) => (module.endsWith('/') ? `${escape(module)}[^'"\`]*` : `${escape(module)}(?:/[^'"\`]*)?`));

@@ -75,7 +75,12 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
     tool: { name: 'genai-debt', version: TOOL_VERSION },
     root: options.root,
     scannedAt: (options.now?.() ?? new Date()).toISOString(),
-    inventory: { llmCalls: analysis.model.llmCalls, tracingSetups: analysis.model.tracingSetups },
+    inventory: {
+      llmCalls: analysis.model.llmCalls,
+      tracingSetups: analysis.model.tracingSetups,
+      tools: analysis.model.tools,
+      toolSets: analysis.model.toolSets,
+    },
     findings: analysis.findings,
     metrics: { ...analysis.metrics, filesScanned: extraction.stats.files },
     diagnostics: [...extraction.diagnostics, ...analysis.diagnostics],

@@ -39,7 +39,7 @@ describe('formatText', () => {
         "  warning  src/legacy/old-agent.js:88: Unexpected token ')'; file skipped  parse-error",
         '',
         '✖ 3 problems (1 error, 2 warnings)',
-        'LLM calls: 3 (traced 1, untraced 1, unknown 1) · traced share 33% · debt 3h 30m · 6 files scanned',
+        'LLM calls: 3 (traced 1, untraced 1, unknown 1) · tools 1 (largest set 23) · traced share 33% · debt 3h 30m · 6 files scanned',
         '',
       ].join('\n'),
     );
@@ -47,7 +47,7 @@ describe('formatText', () => {
 
   it('says so when there is no debt', () => {
     expect(formatText(emptyReport, { color: false })).toBe(
-      ['✔ No GenAI debt found', 'LLM calls: 0 · traced share n/a · debt 0m · 6 files scanned', ''].join('\n'),
+      ['✔ No GenAI debt found', 'LLM calls: 0 · tools 1 (largest set 23) · traced share n/a · debt 0m · 6 files scanned', ''].join('\n'),
     );
   });
 
@@ -90,7 +90,7 @@ describe('formatText', () => {
     const lines = formatText(report, { color: false }).trimEnd().split('\n');
     expect(lines.slice(-2)).toEqual([
       '✖ 1 problem (0 errors, 1 warning)',
-      'LLM calls: 0 · embedding calls 2 · traced share n/a · debt 2h · 1 file scanned',
+      'LLM calls: 0 · embedding calls 2 · tools 1 (largest set 23) · traced share n/a · debt 2h · 1 file scanned',
     ]);
   });
 });

@@ -78,6 +78,29 @@ export const sampleReport: ScanReport = {
         appliesTo: '',
       },
     ],
+    tools: [
+      {
+        file: 'src/agents/support bot.ts',
+        line: 3,
+        name: 'lookup_order',
+        description: 'Look up an order by id.',
+        descriptionLength: 23,
+        sdk: 'openai-agents',
+        kind: 'factory',
+        id: 'src/agents/support bot.ts#lookup_order',
+      },
+    ],
+    toolSets: [
+      {
+        file: 'src/agents/support bot.ts',
+        line: 7,
+        holder: 'openai-agents.Agent',
+        agentName: 'Support',
+        toolIds: ['src/agents/support bot.ts#lookup_order'],
+        count: 23,
+        isComplete: false,
+      },
+    ],
   },
   findings: [
     {
@@ -122,6 +145,9 @@ export const sampleReport: ScanReport = {
     untracedCalls: 1,
     unknownTracingCalls: 1,
     tracedShare: 1 / 3,
+    tools: 1,
+    largestToolSet: 23,
+    duplicateTools: 0,
     findings: { error: 1, warning: 2 },
     findingsByCategory: { tracing: 1, 'tool-sprawl': 1, prompts: 1, evals: 0, hygiene: 0 },
     debtMinutes: 210,

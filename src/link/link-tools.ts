@@ -1,0 +1,248 @@
+import type { Catalog, ToolCatalog } from '../catalog/catalog-schema.js';
+import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
+import type { LlmCall, ToolDef, ToolSet } from '../model/repo-model.js';
+import type { ValueResolver } from './resolve-value.js';
+
+type Factory = ToolCatalog['factories'][number];
+
+/** A tool declaration before naming: AI SDK tools get their name from the key they are listed under. */
+interface PendingTool {
+  def: Omit<ToolDef, 'id'>;
+  /** The factory takes its name from the `tools: { key: … }` object. */
+  isNamedByKey: boolean;
+}
+
+/** An LLM call with the facts it came from, so its `tools` option can be read. */
+export interface CallWithFacts {
+  llmCall: LlmCall;
+  call: CallFact;
+  file: string;
+}
+
+function textOf(arg: ArgFact | undefined): string | undefined {
+  if (arg?.kind === 'literal' && typeof arg.value === 'string') return arg.value;
+  if (arg?.kind === 'template') return arg.text;
+  return undefined;
+}
+
+/** Reads an argument path (`0.name`) from a call's arguments. */
+function argumentAt(args: ArgFact[], path: string): ArgFact | undefined {
+  const [index, ...keys] = path.split('.');
+  let current = args[Number(index)];
+  for (const key of keys) {
+    if (current?.kind !== 'object') return undefined;
+    current = current.props[key];
+  }
+  return current;
+}
+
+/** `import { tool } from 'ai'` or `ai.tool` on a namespace import, as module and export name. */
+function importedName(value: ValueRef): { module: string; name: string } | undefined {
+  if (value.kind === 'import') return { module: value.module, name: value.name };
+  if (value.kind === 'member' && value.object.kind === 'import' && (value.object.name === '*' || value.object.name === 'default')) {
+    return { module: value.object.module, name: value.name };
+  }
+  return undefined;
+}
+
+function matches(entry: { module: string; exports: string[] }, value: ValueRef): boolean {
+  const imported = importedName(value);
+  return imported !== undefined && imported.module === entry.module && entry.exports.includes(imported.name);
+}
+
+function namedScope(scopes: ScopeFact[]): string | undefined {
+  return scopes.find((scope) => scope.name !== '<anonymous>')?.name;
+}
+
+function toolId(file: string, name: string | undefined, line: number): string {
+  return name === undefined ? `${file}:${line}` : `${file}#${name}`;
+}
+
+/** An OpenAI (chat or responses) or Anthropic tool written as a JSON shape. */
+function literalTool(props: Record<string, ArgFact>): { sdk: string; name?: string; description?: string } | undefined {
+  const fn = props.function;
+  if (textOf(props.type) === 'function' && fn?.kind === 'object') {
+    return { sdk: 'openai-function', name: textOf(fn.props.name), description: textOf(fn.props.description) };
+  }
+  if (textOf(props.type) === 'function' && props.name) {
+    return { sdk: 'openai-function', name: textOf(props.name), description: textOf(props.description) };
+  }
+  if (props.input_schema && props.name) return { sdk: 'anthropic', name: textOf(props.name), description: textOf(props.description) };
+  return undefined;
+}
+
+function makeDef(file: string, line: number, sdk: string, kind: ToolDef['kind'], name?: string, description?: string): Omit<ToolDef, 'id'> {
+  const def: Omit<ToolDef, 'id'> = { file, line, sdk, kind, descriptionLength: description?.length ?? 0 };
+  if (name !== undefined) def.name = name;
+  if (description !== undefined) def.description = description;
+  return def;
+}
+
+/**
+ * The tool inventory and tool sets: tools declared with the catalog's factories, methods and
+ * base classes (or written as JSON shapes inside a tool set), and every call or agent that is
+ * handed tools, followed through variables, spreads and imports. Pure.
+ */
+export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueResolver, llmCalls: CallWithFacts[]): { tools: ToolDef[]; toolSets: ToolSet[] } {
+  const toolsCatalog = catalog.tools;
+  const pending = new Map<string, PendingTool>();
+  const classTools = new Map<string, string>();
+  const key = (file: string, at: number) => `${file}@${at}`;
+
+  for (const facts of files) {
+    for (const call of facts.calls) {
+      const factory = toolsCatalog.factories.find((entry: Factory) => entry.construct === (call.isNew ? 'new' : 'call') && matches(entry, call.callee));
+      if (factory) {
+        const name = factory.name ? textOf(argumentAt(call.args, factory.name)) : undefined;
+        const description = textOf(argumentAt(call.args, factory.description));
+        pending.set(key(facts.path, call.at), { def: makeDef(facts.path, call.line, factory.id, 'factory', name, description), isNamedByKey: factory.name === undefined });
+        continue;
+      }
+      if (call.callee.kind !== 'member' || call.isNew) continue;
+      const method = call.callee.name;
+      const owner = call.callee.object;
+      const entry = toolsCatalog.methods.find(
+        (candidate) => candidate.methods.includes(method) && owner.kind === 'new' && matches(candidate, owner.callee),
+      );
+      if (!entry) continue;
+      const name = textOf(argumentAt(call.args, entry.name));
+      const description = textOf(argumentAt(call.args, entry.description));
+      pending.set(key(facts.path, call.at), { def: makeDef(facts.path, call.line, entry.id, entry.kind, name, description), isNamedByKey: false });
+    }
+    for (const fact of facts.classes) {
+      const entry = toolsCatalog.classes.find((candidate) => matches(candidate, fact.extends));
+      if (!entry) continue;
+      const at = key(facts.path, -fact.line);
+      pending.set(at, { def: makeDef(facts.path, fact.line, entry.id, 'class', textOf(fact.props.name), textOf(fact.props.description)), isNamedByKey: false });
+      classTools.set(`${facts.path}#${fact.name}`, at);
+    }
+  }
+
+  const literals = new Map<string, PendingTool>();
+  const toolSets: ToolSet[] = [];
+
+  /** Follows a tool set and returns the keys of the tools it lists, plus unknown entries and completeness. */
+  function collect(arg: ArgFact | undefined, file: string): { keys: string[]; unknown: number; isComplete: boolean } {
+    const result = { keys: [] as string[], unknown: 0, isComplete: true };
+    const seen = new Set<string>();
+    const addItem = (item: ArgFact, itemFile: string, listedAs: string | undefined, depth: number): void => {
+      if (depth > 12) {
+        result.unknown += 1;
+        return;
+      }
+      if (item.kind === 'object') {
+        const shape = literalTool(item.props);
+        if (!shape) {
+          result.unknown += 1;
+          return;
+        }
+        const literalKey = `${itemFile}@line${item.line}:${shape.name ?? ''}`;
+        if (!literals.has(literalKey)) {
+          literals.set(literalKey, { def: makeDef(itemFile, item.line, shape.sdk, 'literal', shape.name, shape.description), isNamedByKey: false });
+        }
+        result.keys.push(literalKey);
+        return;
+      }
+      if (item.kind !== 'value') {
+        result.unknown += 1;
+        return;
+      }
+      const value = item.value;
+      if (value.kind === 'call' || value.kind === 'new') {
+        const toolClass = value.kind === 'new' ? resolver.followValue(value.callee, itemFile) : undefined;
+        const classKey = toolClass?.value.kind === 'function' ? classTools.get(`${toolClass.file}#${toolClass.value.name}`) : undefined;
+        const toolKey = classKey ?? key(itemFile, value.at);
+        const tool = pending.get(toolKey);
+        if (!tool) {
+          result.unknown += 1;
+          return;
+        }
+        if (tool.isNamedByKey && tool.def.name === undefined && listedAs !== undefined) tool.def.name = listedAs;
+        if (!seen.has(toolKey)) result.keys.push(toolKey);
+        seen.add(toolKey);
+        return;
+      }
+      const followed = resolver.followValue(value, itemFile);
+      if (followed && followed.value !== value) {
+        addItem({ kind: 'value', value: followed.value }, followed.file, listedAs, depth + 1);
+        return;
+      }
+      result.unknown += 1;
+    };
+    const addCollection = (collection: ArgFact | undefined, collectionFile: string, depth: number): void => {
+      if (!collection || depth > 12) {
+        result.isComplete = false;
+        return;
+      }
+      if (collection.kind === 'array') {
+        for (const item of collection.items) addItem(item, collectionFile, undefined, depth + 1);
+        for (const spread of collection.spreads) addCollection(spread, collectionFile, depth + 1);
+        return;
+      }
+      if (collection.kind === 'object') {
+        for (const [listedAs, item] of Object.entries(collection.props)) addItem(item, collectionFile, listedAs, depth + 1);
+        for (const spread of collection.spreads) addCollection(spread, collectionFile, depth + 1);
+        return;
+      }
+      if (collection.kind === 'value') {
+        const followed = resolver.followValue(collection.value, collectionFile);
+        if (followed && (followed.value.kind === 'array' || followed.value.kind === 'object')) {
+          addCollection(followed.value, followed.file, depth + 1);
+          return;
+        }
+      }
+      result.isComplete = false;
+    };
+    addCollection(arg, file, 0);
+    return result;
+  }
+
+  const sets: { set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'>; arg: ArgFact | undefined; file: string }[] = [];
+  for (const { llmCall, call, file } of llmCalls) {
+    const options = call.args.find((arg) => arg.kind === 'object');
+    const tools = options?.kind === 'object' ? options.props.tools : undefined;
+    if (!tools) continue;
+    const set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'> = { file, line: call.line, holder: llmCall.api };
+    if (llmCall.enclosingFunction !== undefined) set.enclosingFunction = llmCall.enclosingFunction;
+    sets.push({ set, arg: tools, file });
+  }
+  for (const facts of files) {
+    for (const call of facts.calls) {
+      const holder = toolsCatalog.holders.find((entry) => entry.construct === (call.isNew ? 'new' : 'call') && matches(entry, call.callee));
+      const clientMethod = holder ? undefined : clientToolMethod(call, facts.path, toolsCatalog, resolver);
+      const entry = holder ?? clientMethod;
+      if (!entry) continue;
+      const set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'> = { file: facts.path, line: call.line, holder: entry.id };
+      const enclosing = namedScope(call.scopes);
+      if (enclosing !== undefined) set.enclosingFunction = enclosing;
+      const agentName = holder?.name ? textOf(argumentAt(call.args, holder.name)) : undefined;
+      if (agentName !== undefined) set.agentName = agentName;
+      sets.push({ set, arg: argumentAt(call.args, entry.tools), file: facts.path });
+    }
+  }
+
+  const collected = sets.map(({ set, arg, file }) => ({ set, result: collect(arg, file) }));
+  const allTools = new Map<string, ToolDef>();
+  for (const [toolKey, tool] of [...pending, ...literals]) {
+    allTools.set(toolKey, { ...tool.def, id: toolId(tool.def.file, tool.def.name, tool.def.line) });
+  }
+  for (const { set, result } of collected) {
+    toolSets.push({
+      ...set,
+      toolIds: result.keys.map((toolKey) => allTools.get(toolKey)!.id),
+      count: result.keys.length + result.unknown,
+      isComplete: result.isComplete,
+    });
+  }
+  const byPosition = (a: { file: string; line: number }, b: { file: string; line: number }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+  return { tools: [...allTools.values()].sort(byPosition), toolSets: toolSets.sort(byPosition) };
+}
+
+/** `model.bindTools(tools)` on an LLM client. */
+function clientToolMethod(call: CallFact, file: string, catalog: ToolCatalog, resolver: ValueResolver): ToolCatalog['clientMethods'][number] | undefined {
+  if (call.isNew || call.callee.kind !== 'member') return undefined;
+  const method = catalog.clientMethods.find((entry) => entry.method === (call.callee as { name: string }).name);
+  if (!method) return undefined;
+  const resolved = resolver.resolve(call.callee, file);
+  return resolved.kind === 'client-path' && resolved.path.at(-1) === method.method ? method : undefined;
+}

@@ -1,6 +1,17 @@
 import type { AnyRule } from '../src/rules/define-rule.js';
+import maxToolsPerAgent from './tool-sprawl/max-tools-per-agent.js';
+import noDuplicateTool from './tool-sprawl/no-duplicate-tool.js';
+import noUnusedTool from './tool-sprawl/no-unused-tool.js';
+import requireToolDescription from './tool-sprawl/require-tool-description.js';
 import noUntracedLlmCall from './tracing/no-untraced-llm-call.js';
 import requireTracingSetup from './tracing/require-tracing-setup.js';
 
 /** Every built-in rule, in the order reports list them. */
-export const builtInRules: readonly AnyRule[] = [noUntracedLlmCall, requireTracingSetup] as unknown as AnyRule[];
+export const builtInRules: readonly AnyRule[] = [
+  noUntracedLlmCall,
+  requireTracingSetup,
+  maxToolsPerAgent,
+  requireToolDescription,
+  noDuplicateTool,
+  noUnusedTool,
+] as unknown as AnyRule[];

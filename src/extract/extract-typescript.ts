@@ -786,9 +786,18 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (!isRootedInImport(base) || !mentionsValue(base, isRelevant)) continue;
     const props: Record<string, ArgFact> = {};
     for (const member of node.members) {
-      if (!ts.isPropertyDeclaration(member) || !member.initializer) continue;
-      const memberName = propertyNameText(member.name);
-      if (memberName !== undefined) props[memberName] = toArg(member.initializer, 1);
+      if (ts.isPropertyDeclaration(member) && member.initializer) {
+        const memberName = propertyNameText(member.name);
+        if (memberName !== undefined) props[memberName] = toArg(member.initializer, 1);
+      } else if (ts.isConstructorDeclaration(member) && member.body) {
+        // `this.description = fields.description` in the constructor.
+        for (const statement of member.body.statements) {
+          if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+          const { left, operatorToken, right } = statement.expression;
+          if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+          props[left.name.text] ??= toArg(right, 1);
+        }
+      }
     }
     classes.push({ name, line: lineOf(node).line + 1, extends: base, props });
   }

@@ -59,20 +59,29 @@ function toolId(file: string, name: string | undefined, line: number): string {
 }
 
 /** An OpenAI (chat or responses) or Anthropic tool written as a JSON shape. */
-function literalTool(props: Record<string, ArgFact>): { sdk: string; name?: string; description?: string } | undefined {
+function literalTool(props: Record<string, ArgFact>): { sdk: string; name?: string; description?: ArgFact } | undefined {
   const fn = props.function;
   if (textOf(props.type) === 'function' && fn?.kind === 'object') {
-    return { sdk: 'openai-function', name: textOf(fn.props.name), description: textOf(fn.props.description) };
+    return { sdk: 'openai-function', name: textOf(fn.props.name), description: fn.props.description };
   }
   if (textOf(props.type) === 'function' && props.name) {
-    return { sdk: 'openai-function', name: textOf(props.name), description: textOf(props.description) };
+    return { sdk: 'openai-function', name: textOf(props.name), description: props.description };
   }
-  if (props.input_schema && props.name) return { sdk: 'anthropic', name: textOf(props.name), description: textOf(props.description) };
+  if (props.input_schema && props.name) return { sdk: 'anthropic', name: textOf(props.name), description: props.description };
   return undefined;
 }
 
-function makeDef(file: string, line: number, sdk: string, kind: ToolDef['kind'], name?: string, description?: string): Omit<ToolDef, 'id'> {
-  const def: Omit<ToolDef, 'id'> = { file, line, sdk, kind, descriptionLength: description?.length ?? 0 };
+function makeDef(
+  file: string,
+  line: number,
+  sdk: string,
+  kind: ToolDef['kind'],
+  name: string | undefined,
+  descriptionArg: ArgFact | undefined,
+): Omit<ToolDef, 'id'> {
+  const description = textOf(descriptionArg);
+  const descriptionSource = description !== undefined ? 'literal' : descriptionArg === undefined ? 'none' : 'expression';
+  const def: Omit<ToolDef, 'id'> = { file, line, sdk, kind, descriptionLength: description?.length ?? 0, descriptionSource };
   if (name !== undefined) def.name = name;
   if (description !== undefined) def.description = description;
   return def;
@@ -94,7 +103,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       const factory = toolsCatalog.factories.find((entry: Factory) => entry.construct === (call.isNew ? 'new' : 'call') && matches(entry, call.callee));
       if (factory) {
         const name = factory.name ? textOf(argumentAt(call.args, factory.name)) : undefined;
-        const description = textOf(argumentAt(call.args, factory.description));
+        const description = argumentAt(call.args, factory.description);
         pending.set(key(facts.path, call.at), { def: makeDef(facts.path, call.line, factory.id, 'factory', name, description), isNamedByKey: factory.name === undefined });
         continue;
       }
@@ -106,14 +115,14 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       );
       if (!entry) continue;
       const name = textOf(argumentAt(call.args, entry.name));
-      const description = textOf(argumentAt(call.args, entry.description));
+      const description = argumentAt(call.args, entry.description);
       pending.set(key(facts.path, call.at), { def: makeDef(facts.path, call.line, entry.id, entry.kind, name, description), isNamedByKey: false });
     }
     for (const fact of facts.classes) {
       const entry = toolsCatalog.classes.find((candidate) => matches(candidate, fact.extends));
       if (!entry) continue;
       const at = key(facts.path, -fact.line);
-      pending.set(at, { def: makeDef(facts.path, fact.line, entry.id, 'class', textOf(fact.props.name), textOf(fact.props.description)), isNamedByKey: false });
+      pending.set(at, { def: makeDef(facts.path, fact.line, entry.id, 'class', textOf(fact.props.name), fact.props.description), isNamedByKey: false });
       classTools.set(`${facts.path}#${fact.name}`, at);
     }
   }

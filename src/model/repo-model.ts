@@ -73,8 +73,10 @@ export interface ToolDef {
   name?: string;
   /** The description the model sees, when it is a literal (templates keep their static text). */
   description?: string;
-  /** Characters of the description; 0 when missing. */
+  /** Characters of the description; 0 when missing or not literal. */
   descriptionLength: number;
+  /** Whether a description is written as a literal, as an expression the scan cannot read, or not at all. */
+  descriptionSource: 'literal' | 'expression' | 'none';
   /** Tool catalog entry id: `ai-sdk`, `openai-agents`, `langchain`, `mcp`, `openai-function`, … */
   sdk: string;
   /** How it is declared: a factory call, a class, an MCP server method, a JSON shape, an agent as tool. */

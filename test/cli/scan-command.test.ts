@@ -168,6 +168,10 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     expect(report.rules.map(({ id, severity }) => ({ id, severity }))).toEqual([
       { id: 'no-untraced-llm-call', severity: 'warning' },
       { id: 'require-tracing-setup', severity: 'error' },
+      { id: 'max-tools-per-agent', severity: 'warning' },
+      { id: 'require-tool-description', severity: 'warning' },
+      { id: 'no-duplicate-tool', severity: 'warning' },
+      { id: 'no-unused-tool', severity: 'warning' },
     ]);
   });
 
@@ -195,7 +199,14 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('genai-debt');
-    expect(run.tool.driver.rules?.map((rule) => rule.id)).toEqual(['no-untraced-llm-call', 'require-tracing-setup']);
+    expect(run.tool.driver.rules?.map((rule) => rule.id)).toEqual([
+      'max-tools-per-agent',
+      'no-duplicate-tool',
+      'no-untraced-llm-call',
+      'no-unused-tool',
+      'require-tool-description',
+      'require-tracing-setup',
+    ]);
     expect(run.originalUriBaseIds?.['%SRCROOT%']?.uri).toBe(`file://${SUPPORT_BOT}/`);
     expect(run.results).toHaveLength(report.findings.length);
     expect(run.results).toEqual([
@@ -306,7 +317,13 @@ describe('genai-debt scan with a config file', { timeout: CLI_TIMEOUT_MS }, () =
 
     expect(status).toBe(0);
     expect(stderr).toBe('');
-    expect(report.rules.map(({ id, severity }) => ({ id, severity }))).toEqual([{ id: 'require-tracing-setup', severity: 'error' }]);
+    expect(report.rules.map(({ id, severity }) => ({ id, severity }))).toEqual([
+      { id: 'require-tracing-setup', severity: 'error' },
+      { id: 'max-tools-per-agent', severity: 'warning' },
+      { id: 'require-tool-description', severity: 'warning' },
+      { id: 'no-duplicate-tool', severity: 'warning' },
+      { id: 'no-unused-tool', severity: 'warning' },
+    ]);
     expect(report.findings).toEqual([]);
     expect(summarizeCalls(report)).toEqual(SUPPORT_BOT_CALLS);
     // Both directives name a rule that did not run, so neither suppressed anything.

@@ -85,6 +85,7 @@ export const sampleReport: ScanReport = {
         name: 'lookup_order',
         description: 'Look up an order by id.',
         descriptionLength: 23,
+        descriptionSource: 'literal',
         sdk: 'openai-agents',
         kind: 'factory',
         id: 'src/agents/support bot.ts#lookup_order',

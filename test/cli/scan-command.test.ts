@@ -212,7 +212,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     expect(run.results).toEqual([
       {
         ruleId: 'no-untraced-llm-call',
-        ruleIndex: 0,
+        ruleIndex: 2,
         level: 'warning',
         message: { text: UNTRACED_MESSAGE },
         locations: [

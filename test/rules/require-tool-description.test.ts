@@ -19,7 +19,7 @@ const lookupInvoice = tool({ name: 'lookup_invoice', description: 'Look up one i
 export const billingAgent = new Agent({ name: 'Billing', tools: [lookupInvoice] });`,
   },
   {
-    name: 'a description held in a variable, which the scan cannot measure',
+    name: 'a description held in an imported variable (an expression the scan cannot measure)',
     code: `import { Agent, tool } from '@openai/agents';
 import { z } from 'zod';
 import { refundHelp } from './tool-descriptions';

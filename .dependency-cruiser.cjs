@@ -189,5 +189,7 @@ module.exports = {
     // Anchored: an unanchored "dist" would also drop node_modules/*/dist/* (ts-morph, yaml)
     // from the graph and blind the package rules above.
     exclude: { path: ['^dist/', '^test/'] },
+    // Resolve package subpath exports (`gpt-tokenizer/encoding/o200k_base`) the way Node does.
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };

@@ -1,4 +1,7 @@
 import type { AnyRule } from '../src/rules/define-rule.js';
+import maxPromptSections from './prompts/max-prompt-sections.js';
+import maxPromptTokens from './prompts/max-prompt-tokens.js';
+import noDuplicatePrompt from './prompts/no-duplicate-prompt.js';
 import maxToolsPerAgent from './tool-sprawl/max-tools-per-agent.js';
 import noDuplicateTool from './tool-sprawl/no-duplicate-tool.js';
 import noUnusedTool from './tool-sprawl/no-unused-tool.js';
@@ -14,4 +17,7 @@ export const builtInRules: readonly AnyRule[] = [
   requireToolDescription,
   noDuplicateTool,
   noUnusedTool,
+  maxPromptTokens,
+  maxPromptSections,
+  noDuplicatePrompt,
 ] as unknown as AnyRule[];

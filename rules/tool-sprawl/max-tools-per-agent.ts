@@ -14,12 +14,14 @@ export default defineRule({
   rationale:
     'Tool-selection accuracy drops as the tool count grows: OpenAI advises fewer than 20 tools at a time and its API refuses more than 128; Anthropic reports degradation past 30 to 50 loaded tools. Split the agent, or load tools on demand.',
   effortMinutes: 120,
-  options: z.strictObject({
-    /** Above this many tools: a finding at the configured severity. */
-    warning: z.number().int().positive(),
-    /** Above this many tools: an error whatever the configured severity. */
-    error: z.number().int().positive(),
-  }),
+  options: z
+    .strictObject({
+      /** Above this many tools: a finding at the configured severity. */
+      warning: z.number().int().positive(),
+      /** Above this many tools: an error whatever the configured severity. */
+      error: z.number().int().positive(),
+    })
+    .refine((options) => options.error >= options.warning, { message: 'expected error to be at least warning', path: ['error'] }),
   defaultOptions: { warning: 20, error: 40 },
   messages: {
     tooMany: 'Too many tools ({{count}}) for {{holder}}; the limit is {{limit}}. Split the agent or load tools on demand.',

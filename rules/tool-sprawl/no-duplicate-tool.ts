@@ -64,7 +64,7 @@ export const findCustomer = tool({ name: 'find_customer', description: 'Find a c
       if (other) {
         report({
           messageId: 'sameDescription',
-          data: { name: tool.name ?? '(unnamed)', otherName: other.name ?? '(unnamed)', other: where(other) },
+          data: { name: tool.name ?? tool.variable ?? '(unnamed)', otherName: other.name ?? other.variable ?? '(unnamed)', other: where(other) },
           file: tool.file,
           line: tool.line,
           anchor: `description|${key}`,

@@ -44,7 +44,7 @@ export const answer = (prompt: string) => generateText({ model: openai('gpt-4o')
     for (const tool of model.tools) {
       // MCP tools are served to clients outside the repository.
       if (tool.kind === 'mcp' || used.has(tool.id)) continue;
-      report({ messageId: 'unused', data: { name: tool.name ?? '(unnamed)' }, file: tool.file, line: tool.line, anchor: tool.id });
+      report({ messageId: 'unused', data: { name: tool.name ?? tool.variable ?? '(unnamed)' }, file: tool.file, line: tool.line, anchor: tool.id });
     }
   },
 });

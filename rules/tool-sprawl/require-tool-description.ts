@@ -16,7 +16,7 @@ export default defineRule({
   defaultOptions: { minLength: 20 },
   messages: {
     missing: 'Expected a description for tool {{name}}: the model chooses tools by their descriptions.',
-    tooShort: 'Tool {{name}} has a {{length}}-character description; write at least {{minLength}} characters saying when to use it.',
+    tooShort: 'Tool {{name}} has a description of {{length}} characters; write at least {{minLength}} saying when to use it.',
   },
   examples: {
     invalid: [
@@ -44,7 +44,7 @@ export const checkOrder = (question: string) =>
   },
   check({ model, options, report }) {
     for (const tool of model.tools) {
-      const name = tool.name ?? '(unnamed)';
+      const name = tool.name ?? tool.variable ?? '(unnamed)';
       if (tool.descriptionSource === 'none') {
         report({ messageId: 'missing', data: { name }, file: tool.file, line: tool.line, anchor: tool.id });
       } else if (tool.descriptionSource === 'literal' && tool.descriptionLength < options.minLength) {

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog-schema.js';
 import { applySuppressions } from '../findings/apply-suppressions.js';
+import type { CountTokens } from '../link/link-prompts.js';
 import { linkRepository } from '../link/link-repository.js';
 import type { FileFacts } from '../model/facts.js';
 import type { RepoModel } from '../model/repo-model.js';
@@ -16,8 +17,8 @@ export interface Analysis {
 }
 
 /** link → rules → suppressions → metrics: everything after extraction. Pure. */
-export function analyze(facts: FileFacts[], catalog: Catalog, rules: readonly EnabledRule[]): Analysis {
-  const model = linkRepository(facts, catalog);
+export function analyze(facts: FileFacts[], catalog: Catalog, rules: readonly EnabledRule[], countTokens: CountTokens): Analysis {
+  const model = linkRepository(facts, catalog, countTokens);
   const ruled = runRules(model, rules);
   const suppressed = applySuppressions(ruled.findings, facts);
   const findings = suppressed.findings.sort(

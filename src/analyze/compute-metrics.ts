@@ -31,6 +31,9 @@ export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
     tools: model.tools.length,
     largestToolSet: Math.max(0, ...model.toolSets.map((set) => set.count)),
     duplicateTools: duplicateTools(model),
+    prompts: model.prompts.length,
+    totalPromptTokens: model.prompts.reduce((sum, prompt) => sum + prompt.tokens, 0),
+    largestPromptTokens: Math.max(0, ...model.prompts.map((prompt) => prompt.tokens)),
     findings: {
       error: findings.filter((finding) => finding.severity === 'error').length,
       warning: findings.filter((finding) => finding.severity === 'warning').length,

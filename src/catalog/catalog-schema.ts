@@ -174,7 +174,36 @@ export const toolCatalogSchema = z.strictObject({
   clientMethods: z.array(z.strictObject({ id: z.string().min(1), method: z.string().min(1), tools: argumentPath })),
 });
 
+/** Where prompt texts are found. */
+export const promptCatalogSchema = z.strictObject({
+  /** Options of LLM calls and tool holders that hold a prompt (`system`, `instructions`). */
+  options: z.array(
+    z.strictObject({
+      key: z.string().min(1),
+      role: z.enum(['system', 'developer', 'instructions']),
+      /** Only for these holders (tool-catalog holder ids); all LLM calls and holders when absent. */
+      holders: z.array(z.string().min(1)).optional(),
+    }),
+  ),
+  /** Message arrays (`messages: [{ role: 'system', content }]`) and the roles whose content is a prompt. */
+  messages: z.strictObject({ keys: z.array(z.string().min(1)), roles: z.array(z.enum(['system', 'developer'])) }),
+  /** Template factories: `ChatPromptTemplate.fromMessages([['system', '…']])`, `new SystemMessage('…')`. */
+  templates: z.array(
+    z.strictObject({
+      module: z.string().min(1),
+      exports: z.array(z.string().min(1)).min(1),
+      /** A static method of the export (`fromTemplate`); absent: the export itself is called or constructed. */
+      method: z.string().min(1).optional(),
+      construct: z.enum(['call', 'new']).default('call'),
+      argument: z.string().regex(/^\d+$/),
+      /** `tuples`: an array of `[role, text]` pairs; `text`: the argument is the text. */
+      shape: z.enum(['text', 'tuples']).default('text'),
+    }),
+  ),
+});
+
 export type SdkEntry = z.infer<typeof sdkEntrySchema>;
+export type PromptCatalog = z.infer<typeof promptCatalogSchema>;
 export type ToolCatalog = z.infer<typeof toolCatalogSchema>;
 export type SdkClient = SdkEntry['clients'][number];
 export type SdkClientCall = SdkClient['calls'][number];
@@ -187,4 +216,5 @@ export interface Catalog {
   tracing: TracingCatalog;
   http: HttpCatalog;
   tools: ToolCatalog;
+  prompts: PromptCatalog;
 }

@@ -16,5 +16,6 @@ export function relevantModules(catalog: Catalog): (module: string) => boolean {
   for (const client of catalog.http.clients) add(client.module);
   const tools = catalog.tools;
   for (const group of [tools.factories, tools.methods, tools.classes, tools.holders]) for (const entry of group) add(entry.module);
+  for (const template of catalog.prompts.templates) add(template.module);
   return (module) => isRelativeSpecifier(module) || exact.has(module) || prefixes.some((prefix) => module.startsWith(prefix));
 }

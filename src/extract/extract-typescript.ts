@@ -39,6 +39,7 @@ interface Declaration {
 interface PendingCall {
   node: TS.CallExpression | TS.NewExpression;
   scopes: ScopeFact[];
+  assignedTo?: string;
 }
 
 function scriptKindFor(path: string): TS.ScriptKind {
@@ -219,6 +220,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         return { kind: 'new', callee, args: (expr.arguments ?? []).map((arg) => toArg(arg, 0)), at: expr.pos };
       });
     }
+    if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr) || (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+      const text = literalOf(expr);
+      return text && (text.kind === 'template' || (text.kind === 'literal' && typeof text.value === 'string')) ? { kind: 'text', text } : UNKNOWN;
+    }
     if (ts.isObjectLiteralExpression(expr) || ts.isArrayLiteralExpression(expr)) {
       // Tool collections: `const crmTools = [ … ]`, `export const searchTools = { … }`.
       return toArg(expr, 0) as Extract<ValueRef, { kind: 'object' | 'array' }>;
@@ -279,6 +284,11 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return left.kind === 'unknown' ? UNKNOWN : { kind: 'member', object: left, name: name.right.text };
   }
 
+  function holeText(expression: TS.Expression): string {
+    const source = text.slice(expression.getStart(sourceFile), expression.end).replace(/\s+/g, ' ');
+    return source.length > 60 ? `${source.slice(0, 57)}...` : source;
+  }
+
   function literalOf(expression: TS.Expression): ArgFact | undefined {
     const expr = skipOuterExpressions(expression);
     if (ts.isStringLiteralLike(expr)) return { kind: 'literal', value: expr.text };
@@ -287,18 +297,39 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (expr.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'literal', value: false };
     if (expr.kind === ts.SyntaxKind.NullKeyword) return { kind: 'literal', value: null };
     if (ts.isTemplateExpression(expr)) {
-      return { kind: 'template', text: expr.head.text + expr.templateSpans.map((span) => span.literal.text).join('') };
+      // Holes bound to string constants are inlined (prompts assembled from constant parts).
+      let text = expr.head.text;
+      const holes: string[] = [];
+      for (const span of expr.templateSpans) {
+        const part = literalOf(span.expression);
+        if (part?.kind === 'literal' && typeof part.value === 'string') text += part.value;
+        else if (part?.kind === 'template') {
+          text += part.text;
+          holes.push(...part.holes);
+        } else holes.push(holeText(span.expression));
+        text += span.literal.text;
+      }
+      return { kind: 'template', text, holes };
     }
     if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const left = literalOf(expr.left);
       const right = literalOf(expr.right);
-      const leftText = left && (left.kind === 'literal' ? String(left.value) : left.kind === 'template' ? left.text : '');
-      const rightText = right && (right.kind === 'literal' ? String(right.value) : right.kind === 'template' ? right.text : '');
-      if (leftText === undefined && rightText === undefined) return undefined;
-      return { kind: 'template', text: (leftText ?? '') + (rightText ?? '') };
+      if (!left && !right) return undefined;
+      const holes: string[] = [];
+      const textOf = (part: ArgFact | undefined, node: TS.Expression) => {
+        if (part?.kind === 'literal') return String(part.value);
+        if (part?.kind === 'template') {
+          holes.push(...part.holes);
+          return part.text;
+        }
+        holes.push(holeText(node));
+        return '';
+      };
+      return { kind: 'template', text: textOf(left, expr.left) + textOf(right, expr.right), holes };
     }
     if (ts.isIdentifier(expr)) {
-      return lookup(expr.text, expr.pos)?.literal?.();
+      const literal = lookup(expr.text, expr.pos)?.literal?.();
+      return literal && (literal.kind === 'literal' || literal.kind === 'template') ? { ...literal, name: literal.name ?? expr.text } : literal;
     }
     return undefined;
   }
@@ -376,6 +407,11 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   const nodeStack: TS.Node[] = [];
+  /** The variable a call being visited initialises directly, if any. */
+  const assignedName = (): string | undefined => {
+    const parent = nodeStack.at(-1);
+    return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  };
   /** Enclosing functions, innermost first; replaced (not mutated) on entry and exit so calls can share it. */
   let enclosingScopes: ScopeFact[] = [];
   const classStack: { name: string; node: TS.ClassLikeDeclaration }[] = [];
@@ -648,14 +684,14 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         const call = node as TS.CallExpression;
         const required = requiredModule(call);
         if (required !== undefined) moduleSpecifiers.add(required);
-        pendingCalls.push({ node: call, scopes: enclosingScopes });
+        pendingCalls.push({ node: call, scopes: enclosingScopes, assignedTo: assignedName() });
         for (const argument of call.arguments) {
           if (ts.isIdentifier(argument)) wrappedCandidates.push({ node: call, argName: argument.text, pos: argument.pos });
         }
         break;
       }
       case ts.SyntaxKind.NewExpression:
-        pendingCalls.push({ node: node as TS.NewExpression, scopes: enclosingScopes });
+        pendingCalls.push({ node: node as TS.NewExpression, scopes: enclosingScopes, assignedTo: assignedName() });
         break;
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression: {
@@ -757,7 +793,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
 
   const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   const calls: CallFact[] = [];
-  for (const { node, scopes } of pendingCalls) {
+  for (const { node, scopes, assignedTo } of pendingCalls) {
     const root = rootIdentifier(node.expression);
     // `console.log(…)`, `items.map(…)` on an undeclared name: nothing to follow.
     if (root !== undefined && !declarations.has(root) && !HTTP_GLOBALS.has(root) && root !== 'globalThis') continue;
@@ -775,6 +811,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const { line, character } = lineOf(node);
     const call: CallFact = { line: line + 1, column: character + 1, at: node.pos, callee, args, scopes, calleeText: calleeText(node.expression) };
     if (isNew) call.isNew = true;
+    if (assignedTo !== undefined) call.assignedTo = assignedTo;
     calls.push(call);
   }
 

@@ -1,6 +1,7 @@
 import type { Catalog, SdkEntry } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
 import type { LlmCall, LlmCallKind, RepoModel, TracingEvidence, TracingSetup } from '../model/repo-model.js';
+import { type CountTokens, linkPrompts } from './link-prompts.js';
 import { type CallWithFacts, linkTools } from './link-tools.js';
 import { matchesRef, type ClientOrigin, type Resolved, ValueResolver } from './resolve-value.js';
 
@@ -57,7 +58,7 @@ function namedScope(scopes: ScopeFact[]): string | undefined {
  * Joins the facts of every file into the repository model: which calls reach a model, through
  * which SDK, and whether each is traced. Pure; reads no AST, only facts and the catalog.
  */
-export function linkRepository(files: FileFacts[], catalog: Catalog): RepoModel {
+export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens: CountTokens): RepoModel {
   const resolver = new ValueResolver(files, catalog);
   const tracingSetups = findTracingSetups(files, catalog, resolver);
   const found: CallWithFacts[] = [];
@@ -71,7 +72,8 @@ export function linkRepository(files: FileFacts[], catalog: Catalog): RepoModel 
   const llmCalls = found.map(({ llmCall }) => llmCall);
   llmCalls.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const { tools, toolSets } = linkTools(files, catalog, resolver, found);
-  return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets };
+  const prompts = linkPrompts(files, catalog, resolver, found, countTokens);
+  return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets, prompts };
 }
 
 function matchCall(call: CallFact, file: string, catalog: Catalog, resolver: ValueResolver): CallMatch | undefined {

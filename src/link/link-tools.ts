@@ -54,8 +54,9 @@ function namedScope(scopes: ScopeFact[]): string | undefined {
   return scopes.find((scope) => scope.name !== '<anonymous>')?.name;
 }
 
-function toolId(file: string, name: string | undefined, line: number): string {
-  return name === undefined ? `${file}:${line}` : `${file}#${name}`;
+function toolId(def: Omit<ToolDef, 'id'>): string {
+  const label = def.name ?? def.variable;
+  return label === undefined ? `${def.file}:${def.line}` : `${def.file}#${label}`;
 }
 
 /** An OpenAI (chat or responses) or Anthropic tool written as a JSON shape. */
@@ -80,10 +81,14 @@ function makeDef(
   descriptionArg: ArgFact | undefined,
 ): Omit<ToolDef, 'id'> {
   const description = textOf(descriptionArg);
-  const descriptionSource = description !== undefined ? 'literal' : descriptionArg === undefined ? 'none' : 'expression';
-  const def: Omit<ToolDef, 'id'> = { file, line, sdk, kind, descriptionLength: description?.length ?? 0, descriptionSource };
+  // An object or function where a description could be (MCP `server.tool(name, schema, cb)`) is no description;
+  // a template with holes is not measurable.
+  const isAbsent = descriptionArg === undefined || ['object', 'array', 'function'].includes(descriptionArg.kind);
+  const isMeasurable = description !== undefined && !(descriptionArg?.kind === 'template' && descriptionArg.holes.length > 0);
+  const descriptionSource = isMeasurable ? 'literal' : isAbsent ? 'none' : 'expression';
+  const def: Omit<ToolDef, 'id'> = { file, line, sdk, kind, descriptionLength: isMeasurable ? description.length : 0, descriptionSource };
   if (name !== undefined) def.name = name;
-  if (description !== undefined) def.description = description;
+  if (isMeasurable) def.description = description;
   return def;
 }
 
@@ -104,7 +109,9 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       if (factory) {
         const name = factory.name ? textOf(argumentAt(call.args, factory.name)) : undefined;
         const description = argumentAt(call.args, factory.description);
-        pending.set(key(facts.path, call.at), { def: makeDef(facts.path, call.line, factory.id, 'factory', name, description), isNamedByKey: factory.name === undefined });
+        const def = makeDef(facts.path, call.line, factory.id, 'factory', name, description);
+        if (call.assignedTo !== undefined) def.variable = call.assignedTo;
+        pending.set(key(facts.path, call.at), { def, isNamedByKey: factory.name === undefined });
         continue;
       }
       if (call.callee.kind !== 'member' || call.isNew) continue;
@@ -163,7 +170,9 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
         const toolKey = classKey ?? key(itemFile, value.at);
         const tool = pending.get(toolKey);
         if (!tool) {
+          // A call that is not a tool factory (`withAuditLog(refundPayment)`) may hide tools.
           result.unknown += 1;
+          if (value.kind === 'call') result.isComplete = false;
           return;
         }
         if (tool.isNamedByKey && tool.def.name === undefined && listedAs !== undefined) tool.def.name = listedAs;
@@ -208,8 +217,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
 
   const sets: { set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'>; arg: ArgFact | undefined; file: string }[] = [];
   for (const { llmCall, call, file } of llmCalls) {
-    const options = call.args.find((arg) => arg.kind === 'object');
-    const tools = options?.kind === 'object' ? options.props.tools : undefined;
+    const tools = toolsOption(call.args.find((arg) => arg.kind === 'object'), file, resolver);
     if (!tools) continue;
     const set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'> = { file, line: call.line, holder: llmCall.api };
     if (llmCall.enclosingFunction !== undefined) set.enclosingFunction = llmCall.enclosingFunction;
@@ -226,14 +234,16 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       if (enclosing !== undefined) set.enclosingFunction = enclosing;
       const agentName = holder?.name ? textOf(argumentAt(call.args, holder.name)) : undefined;
       if (agentName !== undefined) set.agentName = agentName;
-      sets.push({ set, arg: argumentAt(call.args, entry.tools), file: facts.path });
+      const tools = argumentAt(call.args, entry.tools);
+      if (tools === undefined) continue;
+      sets.push({ set, arg: tools, file: facts.path });
     }
   }
 
   const collected = sets.map(({ set, arg, file }) => ({ set, result: collect(arg, file) }));
   const allTools = new Map<string, ToolDef>();
   for (const [toolKey, tool] of [...pending, ...literals]) {
-    allTools.set(toolKey, { ...tool.def, id: toolId(tool.def.file, tool.def.name, tool.def.line) });
+    allTools.set(toolKey, { ...tool.def, id: toolId(tool.def) });
   }
   for (const { set, result } of collected) {
     toolSets.push({
@@ -245,6 +255,22 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
   }
   const byPosition = (a: { file: string; line: number }, b: { file: string; line: number }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
   return { tools: [...allTools.values()].sort(byPosition), toolSets: toolSets.sort(byPosition) };
+}
+
+/**
+ * The `tools` option of a call, also from a spread (`{ ...billingOptions, prompt }`); a spread that
+ * cannot be followed gives an unknown value, so the set is recorded as incomplete.
+ */
+function toolsOption(options: ArgFact | undefined, file: string, resolver: ValueResolver): ArgFact | undefined {
+  if (options?.kind !== 'object') return undefined;
+  if (options.props.tools) return options.props.tools;
+  for (const spread of options.spreads) {
+    if (spread.kind !== 'value') return { kind: 'unknown' };
+    const followed = resolver.followValue(spread.value, file);
+    if (followed?.value.kind !== 'object') return { kind: 'unknown' };
+    if (followed.value.props.tools) return followed.value.props.tools;
+  }
+  return undefined;
 }
 
 /** `model.bindTools(tools)` on an LLM client. */

@@ -21,6 +21,8 @@ export type ValueRef =
   | { kind: 'object'; props: Record<string, ArgFact>; spreads: ArgFact[]; line: number }
   /** An array literal held in a variable (`const crmTools = [ … ]`). */
   | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }
+  /** A string constant (`export const SUPPORT_PROMPT = \`…\``), so other modules can read prompts. */
+  | { kind: 'text'; text: Extract<ArgFact, { kind: 'literal' | 'template' }> }
   /** `object.name`. */
   | { kind: 'member'; object: ValueRef; name: string }
   /** A value whose static type annotation names `type` (a parameter `client: OpenAI`). */
@@ -32,9 +34,10 @@ export type ValueRef =
 
 /** An argument or property value, kept only as deep as the link stage needs it. */
 export type ArgFact =
-  | { kind: 'literal'; value: string | number | boolean | null }
-  /** A template literal or string concatenation: its static text, `${}` holes dropped. */
-  | { kind: 'template'; text: string }
+  /** `name`: the constant it was read from (`SUPPORT_PROMPT`), when it came through one. */
+  | { kind: 'literal'; value: string | number | boolean | null; name?: string }
+  /** A template literal or string concatenation: its static text, and the holes' source text. */
+  | { kind: 'template'; text: string; holes: string[]; name?: string }
   /** An object literal; `spreads` are the `...x` parts, `line` where it starts. */
   | { kind: 'object'; props: Record<string, ArgFact>; spreads: ArgFact[]; line: number }
   | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }
@@ -65,6 +68,8 @@ export interface CallFact {
   scopes: ScopeFact[];
   /** Text of the callee as written (`this.client.chat.completions.create`), for messages. */
   calleeText: string;
+  /** The variable the call's result is assigned to (`const getWeather = tool(…)`). */
+  assignedTo?: string;
 }
 
 /** A function wrapped by name somewhere in the file: `export const run = traceable(runImpl)`. */

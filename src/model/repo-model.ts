@@ -71,6 +71,8 @@ export interface ToolDef {
   line: number;
   /** The name the model sees; undefined when it is not a literal. */
   name?: string;
+  /** The variable holding the tool (`const getWeather = tool(…)`), for messages and identity. */
+  variable?: string;
   /** The description the model sees, when it is a literal (templates keep their static text). */
   description?: string;
   /** Characters of the description; 0 when missing or not literal. */
@@ -81,7 +83,7 @@ export interface ToolDef {
   sdk: string;
   /** How it is declared: a factory call, a class, an MCP server method, a JSON shape, an agent as tool. */
   kind: 'factory' | 'class' | 'mcp' | 'literal' | 'agent-as-tool';
-  /** Fingerprint-stable identity: file + name (or line when unnamed). */
+  /** Fingerprint-stable identity: `file#name`, else `file#variable`, else `file:line`. */
   id: string;
 }
 
@@ -102,10 +104,41 @@ export interface ToolSet {
   isComplete: boolean;
 }
 
+/** A prompt text sent to a model: a system prompt, agent instructions or a prompt template. */
+export interface Prompt {
+  file: string;
+  /** Line of the call or constructor the prompt is sent with or built by. */
+  line: number;
+  /** The constant or variable that holds it (`SUPPORT_PROMPT`), when there is one. */
+  name?: string;
+  /** The file where its text is written (another module when the constant is imported). */
+  definedIn: string;
+  role: 'system' | 'developer' | 'instructions' | 'template';
+  /** Where it goes: an LLM call's api, an agent holder (`openai-agents.Agent`), or a template factory. */
+  usedBy: string;
+  enclosingFunction?: string;
+  /** sha256 (first 16 hex digits) of the whitespace-normalised text: equal texts, equal hashes. */
+  textHash: string;
+  characters: number;
+  /** Tokens of the static text with an o200k BPE tokenizer (template holes excluded). */
+  tokens: number;
+  /** Markdown headings plus distinct XML-style tags: the separate topics the prompt covers. */
+  sections: number;
+  /** Numbered rules (`1. …`, `2) …`). */
+  numberedRules: number;
+  /** Template holes (`${ticket}`, `{question}`). */
+  variables: string[];
+  /** Parts it is assembled from (`[a, b, c].join('\n')`): 1 for a single text. */
+  parts: number;
+  /** Identity without the line: file, role, name or holder. */
+  id: string;
+}
+
 export interface RepoModel {
   files: string[];
   llmCalls: LlmCall[];
   tracingSetups: TracingSetup[];
   tools: ToolDef[];
   toolSets: ToolSet[];
+  prompts: Prompt[];
 }

@@ -1,4 +1,4 @@
-import type { LlmCall, ToolDef, ToolSet, TracingSetup } from './repo-model.js';
+import type { LlmCall, Prompt, ToolDef, ToolSet, TracingSetup } from './repo-model.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -61,6 +61,10 @@ export interface Metrics {
   largestToolSet: number;
   /** Tool declarations whose name is also declared in another file. */
   duplicateTools: number;
+  prompts: number;
+  /** Tokens of all prompts together (o200k). */
+  totalPromptTokens: number;
+  largestPromptTokens: number;
   findings: { error: number; warning: number };
   findingsByCategory: Record<RuleCategory, number>;
   debtMinutes: number;
@@ -83,7 +87,7 @@ export interface ScanReport {
   /** The scanned root as given on the command line. */
   root: string;
   scannedAt: string;
-  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[]; tools: ToolDef[]; toolSets: ToolSet[] };
+  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[]; tools: ToolDef[]; toolSets: ToolSet[]; prompts: Prompt[] };
   findings: Finding[];
   metrics: Metrics;
   diagnostics: Diagnostic[];

@@ -47,6 +47,8 @@ interface Extraction {
   facts: FileFacts[];
   diagnostics: Diagnostic[];
   stats: ScanStats;
+  /** The o200k tokenizer, loading since the files were handed to the parser thread. */
+  tokenizer: Promise<{ countTokens: (text: string) => number }>;
 }
 
 /**
@@ -70,7 +72,8 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   } finally {
     if (!options.pool) await pool.close();
   }
-  const analysis = analyze(extraction.facts, catalog, enabledRules);
+  const { countTokens } = await extraction.tokenizer;
+  const analysis = analyze(extraction.facts, catalog, enabledRules, (text) => countTokens(text));
   return {
     tool: { name: 'genai-debt', version: TOOL_VERSION },
     root: options.root,
@@ -80,6 +83,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
       tracingSetups: analysis.model.tracingSetups,
       tools: analysis.model.tools,
       toolSets: analysis.model.toolSets,
+      prompts: analysis.model.prompts,
     },
     findings: analysis.findings,
     metrics: { ...analysis.metrics, filesScanned: extraction.stats.files },
@@ -107,7 +111,10 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
     maxFiles: config.maxFiles,
   });
   const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog);
-  const first = await pool.extract(discovered.files, { catalog, maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
+  const parsing = pool.extract(discovered.files, { catalog, maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
+  // It takes a third of a second to load: the main thread is idle while the parser thread works.
+  const tokenizer = import('gpt-tokenizer/encoding/o200k_base');
+  const first = await parsing;
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
 
@@ -141,5 +148,5 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
     pending = pending.filter(({ file }) => !pulledPaths.has(file.path));
   }
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length } };
+  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length }, tokenizer };
 }

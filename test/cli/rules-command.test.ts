@@ -53,6 +53,9 @@ describe('genai-debt rules (built CLI)', { timeout: CLI_TIMEOUT_MS }, () => {
       'require-tool-description',
       'no-duplicate-tool',
       'no-unused-tool',
+      'max-prompt-tokens',
+      'max-prompt-sections',
+      'no-duplicate-prompt',
     ]);
     expect(rules[0]).toEqual({
       id: 'no-untraced-llm-call',

@@ -160,6 +160,9 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       tools: 0,
       largestToolSet: 0,
       duplicateTools: 0,
+      prompts: 0,
+      totalPromptTokens: 0,
+      largestPromptTokens: 0,
       findings: { error: 0, warning: 1 },
       findingsByCategory: { tracing: 1, 'tool-sprawl': 0, prompts: 0, evals: 0, hygiene: 0 },
       debtMinutes: 15,
@@ -172,6 +175,9 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       { id: 'require-tool-description', severity: 'warning' },
       { id: 'no-duplicate-tool', severity: 'warning' },
       { id: 'no-unused-tool', severity: 'warning' },
+      { id: 'max-prompt-tokens', severity: 'warning' },
+      { id: 'max-prompt-sections', severity: 'warning' },
+      { id: 'no-duplicate-prompt', severity: 'warning' },
     ]);
   });
 
@@ -200,7 +206,10 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('genai-debt');
     expect(run.tool.driver.rules?.map((rule) => rule.id)).toEqual([
+      'max-prompt-sections',
+      'max-prompt-tokens',
       'max-tools-per-agent',
+      'no-duplicate-prompt',
       'no-duplicate-tool',
       'no-untraced-llm-call',
       'no-unused-tool',
@@ -212,7 +221,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     expect(run.results).toEqual([
       {
         ruleId: 'no-untraced-llm-call',
-        ruleIndex: 2,
+        ruleIndex: 5,
         level: 'warning',
         message: { text: UNTRACED_MESSAGE },
         locations: [
@@ -323,6 +332,9 @@ describe('genai-debt scan with a config file', { timeout: CLI_TIMEOUT_MS }, () =
       { id: 'require-tool-description', severity: 'warning' },
       { id: 'no-duplicate-tool', severity: 'warning' },
       { id: 'no-unused-tool', severity: 'warning' },
+      { id: 'max-prompt-tokens', severity: 'warning' },
+      { id: 'max-prompt-sections', severity: 'warning' },
+      { id: 'no-duplicate-prompt', severity: 'warning' },
     ]);
     expect(report.findings).toEqual([]);
     expect(summarizeCalls(report)).toEqual(SUPPORT_BOT_CALLS);

@@ -91,6 +91,7 @@ export const sampleReport: ScanReport = {
         id: 'src/agents/support bot.ts#lookup_order',
       },
     ],
+    prompts: [],
     toolSets: [
       {
         file: 'src/agents/support bot.ts',
@@ -149,6 +150,9 @@ export const sampleReport: ScanReport = {
     tools: 1,
     largestToolSet: 23,
     duplicateTools: 0,
+    prompts: 0,
+    totalPromptTokens: 0,
+    largestPromptTokens: 0,
     findings: { error: 1, warning: 2 },
     findingsByCategory: { tracing: 1, 'tool-sprawl': 1, prompts: 1, evals: 0, hygiene: 0 },
     debtMinutes: 210,

@@ -82,7 +82,7 @@ export const billingAgent = new Agent({ name: 'Billing', tools: [lookupInvoice] 
         file: 'src/example.ts',
         line: 3,
         severity: 'warning',
-        message: 'Tool lookup_invoice has a 19-character description; write at least 20 characters saying when to use it.',
+        message: 'Tool lookup_invoice has a description of 19 characters; write at least 20 saying when to use it.',
       },
     ],
   },
@@ -112,7 +112,7 @@ export const billingAgent = new Agent({ name: 'Billing', tools: [refundPayment] 
         file: 'src/example.ts',
         line: 3,
         severity: 'warning',
-        message: 'Tool refund_payment has a 0-character description; write at least 20 characters saying when to use it.',
+        message: 'Tool refund_payment has a description of 0 characters; write at least 20 saying when to use it.',
       },
     ],
   },
@@ -215,7 +215,7 @@ export const billingAgent = new Agent({ name: 'Billing', tools: [lookupInvoice] 
         file: 'src/example.ts',
         line: 3,
         severity: 'warning',
-        message: 'Tool lookup_invoice has a 20-character description; write at least 40 characters saying when to use it.',
+        message: 'Tool lookup_invoice has a description of 20 characters; write at least 40 saying when to use it.',
       },
     ],
   },
@@ -253,7 +253,7 @@ export const billingAgent = new Agent({ name: 'Billing', tools: [refundPayment] 
   // Bug: for `server.tool(name, paramsSchema, cb)` and `server.tool(name, cb)` the catalog reads
   // argument 1 as the description; a schema object or a callback there becomes an "expression"
   // description, so an MCP tool without any description is never reported.
-  it.fails('reports an MCP server.tool registered with a schema but no description', () => {
+  it('reports an MCP server.tool registered with a schema but no description', () => {
     const code = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 const server = new McpServer({ name: 'billing', version: '1.0.0' });
@@ -263,12 +263,13 @@ server.tool('lookup_invoice', { number: z.string() }, async ({ number }) => ({ c
     ]);
   });
 
-  // Bug: a template literal keeps only its static text, so a description built from a variable
-  // plus a suffix is measured by the suffix alone (11 characters here, 63 in fact) and reported.
-  it.fails('does not report a template description that interpolates a long shared text', () => {
+  // Bug: a template literal whose hole cannot be read (an imported constant) still counts as a
+  // literal description of its static text alone, so it is measured by the suffix (11 characters
+  // here) and reported, although the real text is unknown; it should count as an expression.
+  it('does not report a template description that interpolates an imported text', () => {
     const code = `import { Agent, tool } from '@openai/agents';
 import { z } from 'zod';
-const invoiceHelp = 'Find an invoice by its number and return its status.';
+import { invoiceHelp } from './tool-descriptions';
 const lookupInvoice = tool({ name: 'lookup_invoice', description: \`\${invoiceHelp} Read-only.\`, parameters: z.object({ number: z.string() }), execute: async () => 'paid' });
 export const billingAgent = new Agent({ name: 'Billing', tools: [lookupInvoice] });`;
     expect(findingsFor(requireToolDescription, code)).toEqual([]);

@@ -44,7 +44,7 @@ async function scanTools(fixture: string): Promise<{ tools: ToolDef[]; toolSets:
 }
 
 describe('tool inventory of each SDK idiom', () => {
-  it('names AI SDK tools after their key in the tools object, inline, shorthand or renamed, and leaves an unlisted tool unnamed', async () => {
+  it('names AI SDK tools after their key in the tools object, inline, shorthand or renamed, and identifies an unlisted tool by its variable', async () => {
     const { tools, toolSets } = await scanTools('ai-sdk-tools-object');
     expect(tools).toEqual([
       {
@@ -74,7 +74,7 @@ describe('tool inventory of each SDK idiom', () => {
         descriptionLength: 35,
         sdk: 'ai-sdk',
         kind: 'factory',
-        id: 'src/travel-assistant.ts:18',
+        id: 'src/travel-assistant.ts#bookHotel',
       },
       {
         file: 'src/travel-assistant.ts',

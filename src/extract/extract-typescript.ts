@@ -19,8 +19,10 @@ import { extractSuppressions } from './extract-suppressions.js';
 import { EVERY_MODULE, type IsRelevantModule, mentionsArg, mentionsValue } from './relevance.js';
 
 const UNKNOWN: ValueRef = { kind: 'unknown' };
+/** Shared by every object and array without spreads: most have none, and each empty array is garbage. */
+const NO_ARGS: ArgFact[] = [];
 const MAX_DEPTH = 12;
-const MAX_ARG_DEPTH = 5;
+const MAX_ARG_DEPTH = 4;
 /** Globals that send HTTP requests; the catalog says which URLs are LLM endpoints. */
 const HTTP_GLOBALS = new Set(['fetch']);
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
@@ -343,7 +345,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       // Deeper than this is schema detail; the unknown spread marks the object as not followed.
       if (depth >= MAX_ARG_DEPTH) return { kind: 'object', props: {}, spreads: [{ kind: 'unknown' }], line };
       const props: Record<string, ArgFact> = {};
-      const spreads: ArgFact[] = [];
+      let spreads = NO_ARGS;
       for (const property of expr.properties) {
         if (ts.isPropertyAssignment(property)) {
           const name = propertyNameText(property.name);
@@ -351,7 +353,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         } else if (ts.isShorthandPropertyAssignment(property)) {
           props[property.name.text] = toArg(property.name, depth + 1);
         } else if (ts.isSpreadAssignment(property)) {
-          spreads.push(toArg(property.expression, depth + 1));
+          spreads = [...spreads, toArg(property.expression, depth + 1)];
         } else if (ts.isMethodDeclaration(property)) {
           const name = propertyNameText(property.name);
           if (name !== undefined) props[name] = { kind: 'function', name };
@@ -362,9 +364,9 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (ts.isArrayLiteralExpression(expr)) {
       if (depth >= MAX_ARG_DEPTH) return { kind: 'array', items: [], spreads: [{ kind: 'unknown' }] };
       const items: ArgFact[] = [];
-      const spreads: ArgFact[] = [];
+      let spreads = NO_ARGS;
       for (const element of expr.elements) {
-        if (ts.isSpreadElement(element)) spreads.push(toArg(element.expression, depth + 1));
+        if (ts.isSpreadElement(element)) spreads = [...spreads, toArg(element.expression, depth + 1)];
         else items.push(toArg(element, depth + 1));
       }
       return { kind: 'array', items, spreads };
@@ -451,11 +453,14 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     moduleSpecifiers.add(module);
     const clause = node.importClause;
     if (!clause) return;
-    if (isRelevant(module)) {
-      if (clause.name) relevantNames.add(clause.name.text);
-      const named = clause.namedBindings;
-      if (named && ts.isNamespaceImport(named)) relevantNames.add(named.name.text);
-      else if (named) for (const element of named.elements) relevantNames.add(element.name.text);
+    if (clause.name && isRelevant(module, 'default')) relevantNames.add(clause.name.text);
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) {
+      if (isRelevant(module, '*')) relevantNames.add(named.name.text);
+    } else if (named) {
+      for (const element of named.elements) {
+        if (isRelevant(module, propertyNameText(element.propertyName ?? element.name) ?? '*')) relevantNames.add(element.name.text);
+      }
     }
     if (clause.name) {
       declare(clause.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: 'default' }));
@@ -532,7 +537,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (initializer) {
       const init = skipOuterExpressions(initializer);
       const required = ts.isCallExpression(init) ? requiredModule(init) : undefined;
-      if (required !== undefined && isRelevant(required)) addBindingNames(declaration.name, relevantNames);
+      if (required !== undefined && isRelevant(required, '*')) addBindingNames(declaration.name, relevantNames);
       if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(declaration.name)) {
         functionNames.add(declaration.name.text);
       }
@@ -644,7 +649,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
           const module = reference.expression.text;
           moduleSpecifiers.add(module);
-          if (isRelevant(module)) relevantNames.add(importEquals.name.text);
+          if (isRelevant(module, '*')) relevantNames.add(importEquals.name.text);
           declare(importEquals.name.text, sourceFile, 0, () => ({ kind: 'import', module, name: '*' }));
         }
         return;

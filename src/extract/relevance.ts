@@ -1,7 +1,10 @@
 import type { ArgFact, ValueRef } from '../model/facts.js';
 
-/** Decides which imported modules matter; the scan builds it from the catalog. */
-export type IsRelevantModule = (module: string) => boolean;
+/**
+ * Decides which imports matter: a whole module (an SDK), or some of its exports (`tool` of
+ * `@langchain/core/tools`); `*` asks about a namespace import. The scan builds it from the catalog.
+ */
+export type IsRelevantModule = (module: string, exportName: string) => boolean;
 
 /** Every module matters: for callers without a catalog at hand. */
 export const EVERY_MODULE: IsRelevantModule = () => true;
@@ -10,7 +13,7 @@ export const EVERY_MODULE: IsRelevantModule = () => true;
 export function mentionsValue(value: ValueRef, isRelevant: IsRelevantModule): boolean {
   switch (value.kind) {
     case 'import':
-      return isRelevant(value.module);
+      return isRelevant(value.module, value.name);
     case 'global':
       return true;
     case 'member':

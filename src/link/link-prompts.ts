@@ -4,6 +4,7 @@ import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model
 import type { Prompt } from '../model/repo-model.js';
 import type { CallWithFacts } from './link-tools.js';
 import type { ValueResolver } from './resolve-value.js';
+import { importedName, isCatalogExport, namedScope } from './call-patterns.js';
 
 /** Counts tokens with a real BPE tokenizer; passed in so this stage stays pure and the scan decides when to load it. */
 export type CountTokens = (text: string) => number;
@@ -22,22 +23,8 @@ const XML_TAG = /<([A-Za-z][\w-]{1,40})>/g;
 /** `{question}` in LangChain templates; `{{ticket}}` in mustache-style ones. */
 const TEMPLATE_VARIABLE = /\{\{?\s*([A-Za-z_][\w.]*)\s*\}?\}/g;
 
-function namedScope(scopes: ScopeFact[]): string | undefined {
-  return scopes.find((scope) => scope.name !== '<anonymous>')?.name;
-}
 
-function importedName(value: ValueRef): { module: string; name: string } | undefined {
-  if (value.kind === 'import') return { module: value.module, name: value.name };
-  if (value.kind === 'member' && value.object.kind === 'import' && (value.object.name === '*' || value.object.name === 'default')) {
-    return { module: value.object.module, name: value.name };
-  }
-  return undefined;
-}
 
-function matches(entry: { module: string; exports: string[] }, value: ValueRef): boolean {
-  const imported = importedName(value);
-  return imported !== undefined && imported.module === entry.module && entry.exports.includes(imported.name);
-}
 
 /**
  * Prompt texts sent to models: options such as `system` and `instructions` of LLM calls and
@@ -134,12 +121,12 @@ export function linkPrompts(
   for (const { llmCall, call, file } of llmCalls) fromOptions(call.args.find((arg) => arg.kind === 'object'), file, call, llmCall.api);
   for (const facts of files) {
     for (const call of facts.calls) {
-      const holder = catalog.tools.holders.find((entry) => entry.construct === (call.isNew ? 'new' : 'call') && matches(entry, call.callee));
+      const holder = catalog.tools.holders.find((entry) => entry.construct === (call.isNew ? 'new' : 'call') && isCatalogExport(entry, call.callee));
       if (holder) fromOptions(call.args[0], facts.path, call, holder.id);
       const template = promptCatalog.templates.find((entry) => {
         if (entry.construct !== (call.isNew ? 'new' : 'call')) return false;
-        if (!entry.method) return matches(entry, call.callee);
-        return call.callee.kind === 'member' && call.callee.name === entry.method && matches(entry, call.callee.object);
+        if (!entry.method) return isCatalogExport(entry, call.callee);
+        return call.callee.kind === 'member' && call.callee.name === entry.method && isCatalogExport(entry, call.callee.object);
       });
       if (!template) continue;
       const usedBy = `${importedName(template.method && call.callee.kind === 'member' ? call.callee.object : call.callee)?.name ?? 'template'}${template.method ? `.${template.method}` : ''}`;

@@ -4,6 +4,7 @@ import type { LlmCall, LlmCallKind, RepoModel, TracingEvidence, TracingSetup } f
 import { type CountTokens, linkPrompts } from './link-prompts.js';
 import { type CallWithFacts, linkTools } from './link-tools.js';
 import { matchesRef, type ClientOrigin, type Resolved, ValueResolver } from './resolve-value.js';
+import { namedScope } from './call-patterns.js';
 
 interface CallMatch {
   sdk: SdkEntry | undefined;
@@ -50,9 +51,6 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-function namedScope(scopes: ScopeFact[]): string | undefined {
-  return scopes.find((scope) => scope.name !== '<anonymous>')?.name;
-}
 
 /**
  * Joins the facts of every file into the repository model: which calls reach a model, through

@@ -2,6 +2,7 @@ import type { Catalog, ToolCatalog } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
 import type { LlmCall, ToolDef, ToolSet } from '../model/repo-model.js';
 import type { ValueResolver } from './resolve-value.js';
+import { isCatalogExport, namedScope } from './call-patterns.js';
 
 type Factory = ToolCatalog['factories'][number];
 
@@ -37,22 +38,8 @@ function argumentAt(args: ArgFact[], path: string): ArgFact | undefined {
 }
 
 /** `import { tool } from 'ai'` or `ai.tool` on a namespace import, as module and export name. */
-function importedName(value: ValueRef): { module: string; name: string } | undefined {
-  if (value.kind === 'import') return { module: value.module, name: value.name };
-  if (value.kind === 'member' && value.object.kind === 'import' && (value.object.name === '*' || value.object.name === 'default')) {
-    return { module: value.object.module, name: value.name };
-  }
-  return undefined;
-}
 
-function matches(entry: { module: string; exports: string[] }, value: ValueRef): boolean {
-  const imported = importedName(value);
-  return imported !== undefined && imported.module === entry.module && entry.exports.includes(imported.name);
-}
 
-function namedScope(scopes: ScopeFact[]): string | undefined {
-  return scopes.find((scope) => scope.name !== '<anonymous>')?.name;
-}
 
 function toolId(def: Omit<ToolDef, 'id'>): string {
   const label = def.name ?? def.variable;
@@ -105,7 +92,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
 
   for (const facts of files) {
     for (const call of facts.calls) {
-      const factory = toolsCatalog.factories.find((entry: Factory) => entry.construct === (call.isNew ? 'new' : 'call') && matches(entry, call.callee));
+      const factory = toolsCatalog.factories.find((entry: Factory) => entry.construct === (call.isNew ? 'new' : 'call') && isCatalogExport(entry, call.callee));
       if (factory) {
         const name = factory.name ? textOf(argumentAt(call.args, factory.name)) : undefined;
         const description = argumentAt(call.args, factory.description);
@@ -118,7 +105,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       const method = call.callee.name;
       const owner = call.callee.object;
       const entry = toolsCatalog.methods.find(
-        (candidate) => candidate.methods.includes(method) && owner.kind === 'new' && matches(candidate, owner.callee),
+        (candidate) => candidate.methods.includes(method) && owner.kind === 'new' && isCatalogExport(candidate, owner.callee),
       );
       if (!entry) continue;
       const name = textOf(argumentAt(call.args, entry.name));
@@ -126,7 +113,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       pending.set(key(facts.path, call.at), { def: makeDef(facts.path, call.line, entry.id, entry.kind, name, description), isNamedByKey: false });
     }
     for (const fact of facts.classes) {
-      const entry = toolsCatalog.classes.find((candidate) => matches(candidate, fact.extends));
+      const entry = toolsCatalog.classes.find((candidate) => isCatalogExport(candidate, fact.extends));
       if (!entry) continue;
       const at = key(facts.path, -fact.line);
       pending.set(at, { def: makeDef(facts.path, fact.line, entry.id, 'class', textOf(fact.props.name), fact.props.description), isNamedByKey: false });
@@ -225,7 +212,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
   }
   for (const facts of files) {
     for (const call of facts.calls) {
-      const holder = toolsCatalog.holders.find((entry) => entry.construct === (call.isNew ? 'new' : 'call') && matches(entry, call.callee));
+      const holder = toolsCatalog.holders.find((entry) => entry.construct === (call.isNew ? 'new' : 'call') && isCatalogExport(entry, call.callee));
       const clientMethod = holder ? undefined : clientToolMethod(call, facts.path, toolsCatalog, resolver);
       const entry = holder ?? clientMethod;
       if (!entry) continue;

@@ -1,0 +1,21 @@
+import type { ScopeFact, ValueRef } from '../model/facts.js';
+
+/** The innermost named enclosing function (`SupportBot.answer`), if any. */
+export function namedScope(scopes: ScopeFact[]): string | undefined {
+  return scopes.find((scope) => scope.name !== '<anonymous>')?.name;
+}
+
+/** `import { tool } from 'ai'` or `ai.tool` on a namespace (or default) import, as module and export name. */
+export function importedName(value: ValueRef): { module: string; name: string } | undefined {
+  if (value.kind === 'import') return { module: value.module, name: value.name };
+  if (value.kind === 'member' && value.object.kind === 'import' && (value.object.name === '*' || value.object.name === 'default')) {
+    return { module: value.object.module, name: value.name };
+  }
+  return undefined;
+}
+
+/** Whether a value is one of a catalog entry's exports, imported directly from its module. */
+export function isCatalogExport(entry: { module: string; exports: string[] }, value: ValueRef): boolean {
+  const imported = importedName(value);
+  return imported !== undefined && imported.module === entry.module && entry.exports.includes(imported.name);
+}

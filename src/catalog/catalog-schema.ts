@@ -198,6 +198,8 @@ export const promptCatalogSchema = z.strictObject({
       argument: z.string().regex(/^\d+$/),
       /** `tuples`: an array of `[role, text]` pairs; `text`: the argument is the text. */
       shape: z.enum(['text', 'tuples']).default('text'),
+      /** The role of a `text` prompt: `template` for a template with variables, `system` for a system message. */
+      role: z.enum(['template', 'system']).default('template'),
     }),
   ),
 });

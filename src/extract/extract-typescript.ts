@@ -375,7 +375,8 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       return expr.name ? { kind: 'function', name: expr.name.text } : { kind: 'function' };
     }
     const value = evaluate(expr);
-    return value.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'value', value };
+    if (value.kind === 'unknown') return { kind: 'unknown' };
+    return ts.isIdentifier(expr) ? { kind: 'value', value, name: expr.text } : { kind: 'value', value };
   }
 
   function declareBinding(name: TS.BindingName, scope: TS.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {

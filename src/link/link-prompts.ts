@@ -59,6 +59,7 @@ export function linkPrompts(
         holes: parts.flatMap((part, index) => part?.holes ?? [`part ${index + 1}`]),
         parts: parts.length,
         definedIn: file,
+        ...(arg.name ? { name: arg.name } : {}),
       };
     }
     if (value.kind === 'text') return textOf(value.text, file, depth + 1);
@@ -132,7 +133,7 @@ export function linkPrompts(
       const usedBy = `${importedName(template.method && call.callee.kind === 'member' ? call.callee.object : call.callee)?.name ?? 'template'}${template.method ? `.${template.method}` : ''}`;
       const argument = call.args[Number(template.argument)];
       if (template.shape === 'text') {
-        add(textOf(argument, facts.path), 'template', facts.path, call, usedBy);
+        add(textOf(argument, facts.path), template.role, facts.path, call, usedBy);
         continue;
       }
       if (argument?.kind !== 'array') continue;

@@ -41,7 +41,8 @@ export type ArgFact =
   /** An object literal; `spreads` are the `...x` parts, `line` where it starts. */
   | { kind: 'object'; props: Record<string, ArgFact>; spreads: ArgFact[]; line: number }
   | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }
-  | { kind: 'value'; value: ValueRef }
+  /** `name`: the variable it was read from, when the argument is one (`system: SYSTEM_PROMPT`). */
+  | { kind: 'value'; value: ValueRef; name?: string }
   | { kind: 'function'; name?: string }
   | { kind: 'unknown' };
 

@@ -18,6 +18,7 @@ export function genaiSignal(catalog: Catalog): RegExp {
   }
   const tools = catalog.tools;
   for (const group of [tools.factories, tools.methods, tools.classes, tools.holders]) for (const entry of group) modules.add(entry.module);
+  for (const template of catalog.prompts.templates) modules.add(template.module);
   const quoted = [...modules]
     .sort()
     .map((module) => (module.endsWith('/') ? `${escape(module)}[^'"\`]*` : `${escape(module)}(?:/[^'"\`]*)?`));

@@ -10,7 +10,7 @@ import { discoverFiles } from '../discover/discover-files.js';
 import { isExtractable } from '../extract/languages.js';
 import { resolveModule } from '../link/resolve-module.js';
 import { ValueResolver } from '../link/resolve-value.js';
-import type { FileFacts } from '../model/facts.js';
+import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { Diagnostic, ScanReport } from '../model/report.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { type EnabledRule, resolveRuleSettings } from '../rules/resolve-rule-settings.js';
@@ -136,7 +136,10 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
       }
       return known;
     };
-    const pulled = pending.filter(({ file, targets }) => resolver.sdkForModule(file.path) !== undefined || targets.some(provides));
+    const referenced = referencedFiles(facts, allPaths);
+    const pulled = pending.filter(
+      ({ file, targets }) => referenced.has(file.path) || resolver.sdkForModule(file.path) !== undefined || targets.some(provides),
+    );
     if (pulled.length === 0) break;
     const next = await pool.extract(
       pulled.map(({ file }) => file),
@@ -150,3 +153,54 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length }, tokenizer };
 }
+
+/**
+ * Repository files that parsed calls take values from (`system: TRIAGE_PROMPT` imported from a
+ * prompts module, `tools: crmTools` from a tools module): they must be parsed too, even without a
+ * GenAI signal of their own.
+ */
+function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>): Set<string> {
+  const referenced = new Set<string>();
+  for (const file of facts) {
+    const visitValue = (value: ValueRef): void => {
+      switch (value.kind) {
+        case 'import': {
+          const target = resolveModule(file.path, value.module, allPaths);
+          if (target) referenced.add(target);
+          return;
+        }
+        case 'member':
+          visitValue(value.object);
+          return;
+        case 'call':
+        case 'new':
+          visitValue(value.callee);
+          value.args.forEach(visitArg);
+          return;
+        case 'object':
+          Object.values(value.props).forEach(visitArg);
+          value.spreads.forEach(visitArg);
+          return;
+        case 'array':
+          value.items.forEach(visitArg);
+          value.spreads.forEach(visitArg);
+          return;
+        default:
+          return;
+      }
+    };
+    const visitArg = (arg: ArgFact): void => {
+      if (arg.kind === 'value') visitValue(arg.value);
+      else if (arg.kind === 'object') {
+        Object.values(arg.props).forEach(visitArg);
+        arg.spreads.forEach(visitArg);
+      } else if (arg.kind === 'array') {
+        arg.items.forEach(visitArg);
+        arg.spreads.forEach(visitArg);
+      }
+    };
+    for (const call of file.calls) call.args.forEach(visitArg);
+  }
+  return referenced;
+}
+

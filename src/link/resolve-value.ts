@@ -70,14 +70,23 @@ export class ValueResolver {
    * Whether a file exports something that leads to a model: an SDK value, a client, or a
    * re-export of one. Other files that import it must be extracted too.
    */
-  exportsLlmValue(file: string): boolean {
+  exportsLlmValue(file: string, visiting = new Set<string>()): boolean {
     const facts = this.filesByPath.get(file);
-    if (!facts) return false;
-    const names = [...facts.exports.map((entry) => entry.name), ...facts.reExports.map((entry) => entry.exported)];
+    if (!facts || visiting.has(file)) return false;
+    visiting.add(file);
+    // `export * from './client'`: a provider when the module it passes on is one (once parsed).
+    const passesOnProvider = facts.reExports.some((entry) => {
+      if (entry.exported !== '*') return false;
+      const target = this.resolveFile(file, entry.module);
+      return target !== undefined && this.exportsLlmValue(target, visiting);
+    });
+    if (passesOnProvider) return true;
+    const names = [...facts.exports.map((entry) => entry.name), ...facts.reExports.filter((entry) => entry.exported !== '*').map((entry) => entry.exported)];
     return names.some((name) => {
-      if (name === '*') return true;
-      const kind = this.resolveExport(file, name, 0).kind;
-      return kind === 'client' || kind === 'client-path' || kind === 'sdk-export' || kind === 'sdk-module';
+      const resolved = this.resolveExport(file, name, 0);
+      // A value only typed as a client (an interface field `llm: BaseChatModel`) is not one to follow.
+      if (resolved.kind === 'client' || resolved.kind === 'client-path') return !resolved.origin.isTypedOnly;
+      return resolved.kind === 'sdk-export' || resolved.kind === 'sdk-module';
     });
   }
 

@@ -5,6 +5,7 @@ import type { SourceFile } from '../discover/discover-files.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
 import type { ExtractRequest, ExtractResult } from './extract-sources.js';
+import type { GenaiSignal } from './genai-signal.js';
 import { readSources } from './read-sources.js';
 
 const BATCH_SIZE = 48;
@@ -26,7 +27,7 @@ export interface ExtractionPool {
    */
   extract(
     files: SourceFile[],
-    options: { catalog: Catalog; maxFileSize: number; signal?: RegExp; onProgress?: (done: number, total: number) => void },
+    options: { catalog: Catalog; maxFileSize: number; signal?: GenaiSignal; onProgress?: (done: number, total: number) => void },
   ): Promise<PoolResult>;
   close(): Promise<void>;
 }

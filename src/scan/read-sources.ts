@@ -2,7 +2,7 @@ import type { SourceFile } from '../discover/discover-files.js';
 import { readSource } from '../discover/read-source.js';
 import { ENV_FILE } from '../extract/languages.js';
 import type { Diagnostic } from '../model/report.js';
-import { relativeImports } from './genai-signal.js';
+import { type GenaiSignal, relativeImports } from './genai-signal.js';
 
 /** A file's text, ready for an extractor. */
 export interface SourceText {
@@ -23,7 +23,7 @@ export interface ReadResult {
  * Reads files and sorts them by the GenAI signal: cheap work (IO and one regular expression)
  * done on the main thread while the parser threads parse.
  */
-export function readSources(files: SourceFile[], maxFileSize: number, signal: RegExp | undefined): ReadResult {
+export function readSources(files: SourceFile[], maxFileSize: number, signal: GenaiSignal | undefined): ReadResult {
   const result: ReadResult = { sources: [], deferred: [], diagnostics: [], bytes: 0 };
   for (const file of files) {
     const read = readSource(file, maxFileSize);
@@ -32,7 +32,7 @@ export function readSources(files: SourceFile[], maxFileSize: number, signal: Re
       continue;
     }
     result.bytes += file.size;
-    if (signal && !ENV_FILE.test(file.path) && !signal.test(read.text)) {
+    if (signal && !ENV_FILE.test(file.path) && !signal(read.text)) {
       result.deferred.push({ file, imports: relativeImports(read.text) });
       continue;
     }

@@ -121,6 +121,8 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
   const allPaths = new Set(discovered.files.map((file) => file.path));
+  // One level only: the files that files with a GenAI signal take values from.
+  const referenced = referencedFiles(first.facts, allPaths, catalog);
   let pending = first.deferred.map(({ file, imports }) => ({
     file,
     targets: imports.map((specifier) => resolveModule(file.path, specifier, allPaths)).filter((target) => target !== undefined),
@@ -136,7 +138,6 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
       }
       return known;
     };
-    const referenced = referencedFiles(facts, allPaths);
     const pulled = pending.filter(
       ({ file, targets }) => referenced.has(file.path) || resolver.sdkForModule(file.path) !== undefined || targets.some(provides),
     );
@@ -155,11 +156,12 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
 }
 
 /**
- * Repository files that parsed calls take values from (`system: TRIAGE_PROMPT` imported from a
- * prompts module, `tools: crmTools` from a tools module): they must be parsed too, even without a
- * GenAI signal of their own.
+ * Repository files that parsed calls take prompts or tools from (`system: TRIAGE_PROMPT` imported
+ * from a prompts module, `tools: crmTools` from a tools module): they must be parsed too, even
+ * without a GenAI signal of their own.
  */
-function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>): Set<string> {
+function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>, catalog: Catalog): Set<string> {
+  const keys = new Set(['tools', ...catalog.prompts.options.map((option) => option.key), ...catalog.prompts.messages.keys]);
   const referenced = new Set<string>();
   for (const file of facts) {
     const visitValue = (value: ValueRef): void => {
@@ -199,7 +201,12 @@ function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>): Set
         arg.spreads.forEach(visitArg);
       }
     };
-    for (const call of file.calls) call.args.forEach(visitArg);
+    for (const call of file.calls) {
+      for (const arg of call.args) {
+        if (arg.kind !== 'object') continue;
+        for (const [key, value] of Object.entries(arg.props)) if (keys.has(key)) visitArg(value);
+      }
+    }
   }
   return referenced;
 }

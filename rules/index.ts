@@ -1,4 +1,6 @@
 import type { AnyRule } from '../src/rules/define-rule.js';
+import noUnevaluatedLlmFeature from './evals/no-unevaluated-llm-feature.js';
+import requireEvalSuite from './evals/require-eval-suite.js';
 import maxPromptSections from './prompts/max-prompt-sections.js';
 import maxPromptTokens from './prompts/max-prompt-tokens.js';
 import noDuplicatePrompt from './prompts/no-duplicate-prompt.js';
@@ -20,4 +22,6 @@ export const builtInRules: readonly AnyRule[] = [
   maxPromptTokens,
   maxPromptSections,
   noDuplicatePrompt,
+  requireEvalSuite,
+  noUnevaluatedLlmFeature,
 ] as unknown as AnyRule[];

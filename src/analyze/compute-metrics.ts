@@ -14,6 +14,13 @@ function duplicateTools(model: RepoModel): number {
   return model.tools.filter((tool) => tool.name !== undefined && (filesByName.get(tool.name)?.size ?? 0) > 1).length;
 }
 
+function evalCoverage(model: RepoModel): number | null {
+  if (model.llmCalls.length === 0) return null;
+  const reached = new Set(model.evals.flatMap((suite) => suite.reaches));
+  const covered = model.llmCalls.filter((call) => reached.has(call.file)).length;
+  return Math.round((covered / model.llmCalls.length) * 1000) / 1000;
+}
+
 /** Counts for one scan. Pure. */
 export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
   const count = (verdict: string) => model.llmCalls.filter((call) => call.tracing.verdict === verdict).length;
@@ -34,6 +41,8 @@ export function computeMetrics(model: RepoModel, findings: Finding[]): Metrics {
     prompts: model.prompts.length,
     totalPromptTokens: model.prompts.reduce((sum, prompt) => sum + prompt.tokens, 0),
     largestPromptTokens: Math.max(0, ...model.prompts.map((prompt) => prompt.tokens)),
+    evalSuites: model.evals.length,
+    evalCoverage: evalCoverage(model),
     findings: {
       error: findings.filter((finding) => finding.severity === 'error').length,
       warning: findings.filter((finding) => finding.severity === 'warning').length,

@@ -204,7 +204,19 @@ export const promptCatalogSchema = z.strictObject({
   ),
 });
 
+/** Eval frameworks: a file importing one of their modules (with one of `exports`, when given) is an eval suite. */
+export const evalCatalogSchema = z.strictObject({
+  frameworks: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      modules: z.array(z.string().min(1)).min(1),
+      exports: z.array(z.string().min(1)).optional(),
+    }),
+  ),
+});
+
 export type SdkEntry = z.infer<typeof sdkEntrySchema>;
+export type EvalCatalog = z.infer<typeof evalCatalogSchema>;
 export type PromptCatalog = z.infer<typeof promptCatalogSchema>;
 export type ToolCatalog = z.infer<typeof toolCatalogSchema>;
 export type SdkClient = SdkEntry['clients'][number];
@@ -219,4 +231,5 @@ export interface Catalog {
   http: HttpCatalog;
   tools: ToolCatalog;
   prompts: PromptCatalog;
+  evals: EvalCatalog;
 }

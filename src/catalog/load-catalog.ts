@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { ConfigError, formatZodIssues } from '../config/config-error.js';
-import { type Catalog, httpCatalogSchema, promptCatalogSchema, sdkEntrySchema, toolCatalogSchema, tracingCatalogSchema } from './catalog-schema.js';
+import { type Catalog, evalCatalogSchema, httpCatalogSchema, promptCatalogSchema, sdkEntrySchema, toolCatalogSchema, tracingCatalogSchema } from './catalog-schema.js';
 
 const CATALOG_DIR = join(PACKAGE_ROOT, 'rules', 'catalog');
 
@@ -30,6 +30,7 @@ export function loadBuiltInCatalog(): Catalog {
     http: parseFile(join(CATALOG_DIR, 'http.yaml'), httpCatalogSchema),
     tools: parseFile(join(CATALOG_DIR, 'tools.yaml'), toolCatalogSchema),
     prompts: parseFile(join(CATALOG_DIR, 'prompts.yaml'), promptCatalogSchema),
+    evals: parseFile(join(CATALOG_DIR, 'evals.yaml'), evalCatalogSchema),
   };
   return builtIn;
 }

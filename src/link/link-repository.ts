@@ -1,6 +1,7 @@
 import type { Catalog, SdkEntry } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
 import type { LlmCall, LlmCallKind, RepoModel, TracingEvidence, TracingSetup } from '../model/repo-model.js';
+import { linkEvals } from './link-evals.js';
 import { type CountTokens, linkPrompts } from './link-prompts.js';
 import { type CallWithFacts, linkTools } from './link-tools.js';
 import { matchesRef, type ClientOrigin, type Resolved, ValueResolver } from './resolve-value.js';
@@ -71,7 +72,8 @@ export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens
   llmCalls.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const { tools, toolSets } = linkTools(files, catalog, resolver, found);
   const prompts = linkPrompts(files, catalog, resolver, found, countTokens);
-  return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets, prompts };
+  const evals = linkEvals(files, catalog, resolver, llmCalls);
+  return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets, prompts, evals };
 }
 
 function matchCall(call: CallFact, file: string, catalog: Catalog, resolver: ValueResolver): CallMatch | undefined {

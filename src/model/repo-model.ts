@@ -134,6 +134,15 @@ export interface Prompt {
   id: string;
 }
 
+/** A file that evaluates LLM output with an eval framework. */
+export interface EvalSuite {
+  file: string;
+  /** Eval catalog id: `evalite`, `braintrust`, `langsmith`, `autoevals`, … */
+  framework: string;
+  /** Files with LLM calls that the suite reaches through its imports (directly or transitively). */
+  reaches: string[];
+}
+
 export interface RepoModel {
   files: string[];
   llmCalls: LlmCall[];
@@ -141,4 +150,5 @@ export interface RepoModel {
   tools: ToolDef[];
   toolSets: ToolSet[];
   prompts: Prompt[];
+  evals: EvalSuite[];
 }

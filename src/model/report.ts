@@ -1,4 +1,4 @@
-import type { LlmCall, Prompt, ToolDef, ToolSet, TracingSetup } from './repo-model.js';
+import type { EvalSuite, LlmCall, Prompt, ToolDef, ToolSet, TracingSetup } from './repo-model.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -65,6 +65,9 @@ export interface Metrics {
   /** Tokens of all prompts together (o200k). */
   totalPromptTokens: number;
   largestPromptTokens: number;
+  evalSuites: number;
+  /** Share of LLM calls (0..1) in files an eval suite reaches; null when there are none. */
+  evalCoverage: number | null;
   findings: { error: number; warning: number };
   findingsByCategory: Record<RuleCategory, number>;
   debtMinutes: number;
@@ -87,7 +90,7 @@ export interface ScanReport {
   /** The scanned root as given on the command line. */
   root: string;
   scannedAt: string;
-  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[]; tools: ToolDef[]; toolSets: ToolSet[]; prompts: Prompt[] };
+  inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[]; tools: ToolDef[]; toolSets: ToolSet[]; prompts: Prompt[]; evals: EvalSuite[] };
   findings: Finding[];
   metrics: Metrics;
   diagnostics: Diagnostic[];

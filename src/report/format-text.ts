@@ -112,6 +112,7 @@ function metricsLine(m: Metrics): string {
   if (m.tools > 0 || m.largestToolSet > 0) {
     parts.push(`tools ${m.tools} (largest set ${m.largestToolSet}${m.duplicateTools > 0 ? `, ${m.duplicateTools} duplicated` : ''})`);
   }
+  if (m.evalCoverage !== null) parts.push(`eval coverage ${Math.round(m.evalCoverage * 100)}% (${m.evalSuites} suites)`);
   if (m.prompts > 0) parts.push(`prompts ${m.prompts} (largest ${m.largestPromptTokens} tokens)`);
   parts.push(
     `traced share ${m.tracedShare === null ? 'n/a' : `${Math.round(m.tracedShare * 100)}%`}`,

@@ -28,6 +28,7 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
   for (const group of [tracing.wrappers, tracing.scopes, tracing.callbacks, tracing.setups]) {
     for (const entry of group) modules.add(entry.module);
   }
+  for (const framework of catalog.evals.frameworks) for (const module of framework.modules) modules.add(module);
   const hosts = [...new Set(catalog.http.endpoints.map((endpoint) => endpoint.host))].map(escape);
   const strong = new RegExp(`${importOf(modules)}|${hosts.join('|')}`);
   const partial = new Map<string, Set<string>>();

@@ -84,6 +84,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
       tools: analysis.model.tools,
       toolSets: analysis.model.toolSets,
       prompts: analysis.model.prompts,
+      evals: analysis.model.evals,
     },
     findings: analysis.findings,
     metrics: { ...analysis.metrics, filesScanned: extraction.stats.files },
@@ -157,13 +158,21 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
 
 /**
  * Repository files that parsed calls take prompts or tools from (`system: TRIAGE_PROMPT` imported
- * from a prompts module, `tools: crmTools` from a tools module): they must be parsed too, even
- * without a GenAI signal of their own.
+ * from a prompts module, `tools: crmTools` from a tools module), and the modules eval suites
+ * import: they must be parsed too, even without a GenAI signal of their own.
  */
 function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>, catalog: Catalog): Set<string> {
   const keys = new Set(['tools', ...catalog.prompts.options.map((option) => option.key), ...catalog.prompts.messages.keys]);
+  const evalModules = new Set(catalog.evals.frameworks.flatMap((framework) => framework.modules));
   const referenced = new Set<string>();
   for (const file of facts) {
+    // An eval suite reaches features through what it imports (often an index module).
+    if (file.moduleSpecifiers.some((module) => evalModules.has(module))) {
+      for (const module of file.moduleSpecifiers) {
+        const target = resolveModule(file.path, module, allPaths);
+        if (target) referenced.add(target);
+      }
+    }
     const visitValue = (value: ValueRef): void => {
       switch (value.kind) {
         case 'import': {

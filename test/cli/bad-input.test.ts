@@ -131,6 +131,7 @@ describe('genai-debt scan (built CLI) on files it cannot read as source', { time
     expect(summarizeCalls(report)).toEqual([{ file: 'src/broken.ts', line: 7, api: 'openai.chat.completions.create', verdict: 'untraced' }]);
     expect(report.findings.map(({ ruleId, file, line, severity }) => ({ ruleId, file, line, severity }))).toEqual([
       { ruleId: 'no-untraced-llm-call', file: 'src/broken.ts', line: 7, severity: 'warning' },
+      { ruleId: 'require-eval-suite', file: 'src/broken.ts', line: 7, severity: 'warning' },
       { ruleId: 'require-tracing-setup', file: 'src/broken.ts', line: 7, severity: 'error' },
     ]);
     // require-tracing-setup is an error: the only call is untraced and nothing sets tracing up.

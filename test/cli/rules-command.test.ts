@@ -56,6 +56,8 @@ describe('genai-debt rules (built CLI)', { timeout: CLI_TIMEOUT_MS }, () => {
       'max-prompt-tokens',
       'max-prompt-sections',
       'no-duplicate-prompt',
+      'require-eval-suite',
+      'no-unevaluated-llm-feature',
     ]);
     expect(rules[0]).toEqual({
       id: 'no-untraced-llm-call',

@@ -85,7 +85,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       `  warning  src/answer.ts:23: ${UNUSED_SUPPRESSION_MESSAGE}  unused-suppression`,
       '',
       '✖ 1 problem (0 errors, 1 warning)',
-      'LLM calls: 3 (traced 1, untraced 2, unknown 0) · traced share 33% · debt 15m · 2 files scanned',
+      'LLM calls: 3 (traced 1, untraced 2, unknown 0) · eval coverage 100% (1 suites) · traced share 33% · debt 15m · 3 files scanned',
       '',
     ]);
   });
@@ -150,7 +150,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     ]);
 
     expect(report.metrics).toEqual({
-      filesScanned: 2,
+      filesScanned: 3,
       llmCalls: 3,
       embeddingCalls: 0,
       tracedCalls: 1,
@@ -163,6 +163,8 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       prompts: 0,
       totalPromptTokens: 0,
       largestPromptTokens: 0,
+      evalSuites: 1,
+      evalCoverage: 1,
       findings: { error: 0, warning: 1 },
       findingsByCategory: { tracing: 1, 'tool-sprawl': 0, prompts: 0, evals: 0, hygiene: 0 },
       debtMinutes: 15,
@@ -178,6 +180,8 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       { id: 'max-prompt-tokens', severity: 'warning' },
       { id: 'max-prompt-sections', severity: 'warning' },
       { id: 'no-duplicate-prompt', severity: 'warning' },
+      { id: 'require-eval-suite', severity: 'warning' },
+      { id: 'no-unevaluated-llm-feature', severity: 'warning' },
     ]);
   });
 
@@ -211,8 +215,10 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       'max-tools-per-agent',
       'no-duplicate-prompt',
       'no-duplicate-tool',
+      'no-unevaluated-llm-feature',
       'no-untraced-llm-call',
       'no-unused-tool',
+      'require-eval-suite',
       'require-tool-description',
       'require-tracing-setup',
     ]);
@@ -221,7 +227,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     expect(run.results).toEqual([
       {
         ruleId: 'no-untraced-llm-call',
-        ruleIndex: 5,
+        ruleIndex: 6,
         level: 'warning',
         message: { text: UNTRACED_MESSAGE },
         locations: [
@@ -335,6 +341,8 @@ describe('genai-debt scan with a config file', { timeout: CLI_TIMEOUT_MS }, () =
       { id: 'max-prompt-tokens', severity: 'warning' },
       { id: 'max-prompt-sections', severity: 'warning' },
       { id: 'no-duplicate-prompt', severity: 'warning' },
+      { id: 'require-eval-suite', severity: 'warning' },
+      { id: 'no-unevaluated-llm-feature', severity: 'warning' },
     ]);
     expect(report.findings).toEqual([]);
     expect(summarizeCalls(report)).toEqual(SUPPORT_BOT_CALLS);
@@ -472,6 +480,7 @@ describe('genai-debt scan with a config file', { timeout: CLI_TIMEOUT_MS }, () =
     expect(status).toBe(1);
     expect(findingSummaries(report).map(({ ruleId, file, line }) => ({ ruleId, file, line }))).toEqual([
       { ruleId: 'no-untraced-llm-call', file: 'src/features/reply.ts', line: 4 },
+      { ruleId: 'require-eval-suite', file: 'src/features/reply.ts', line: 4 },
       { ruleId: 'require-tracing-setup', file: 'src/features/reply.ts', line: 4 },
       { ruleId: 'no-untraced-llm-call', file: 'src/lib/llm.ts', line: 7 },
     ]);

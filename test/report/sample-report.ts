@@ -92,6 +92,7 @@ export const sampleReport: ScanReport = {
       },
     ],
     prompts: [],
+    evals: [],
     toolSets: [
       {
         file: 'src/agents/support bot.ts',
@@ -153,6 +154,8 @@ export const sampleReport: ScanReport = {
     prompts: 0,
     totalPromptTokens: 0,
     largestPromptTokens: 0,
+    evalSuites: 0,
+    evalCoverage: null,
     findings: { error: 1, warning: 2 },
     findingsByCategory: { tracing: 1, 'tool-sprawl': 1, prompts: 1, evals: 0, hygiene: 0 },
     debtMinutes: 210,

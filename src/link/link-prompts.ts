@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog-schema.js';
-import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
+import type { ArgFact, CallFact, FileFacts } from '../model/facts.js';
 import type { Prompt } from '../model/repo-model.js';
 import type { CallWithFacts } from './link-tools.js';
 import type { ValueResolver } from './resolve-value.js';

@@ -131,7 +131,7 @@ function toLlmCall(
   setups: TracingSetup[],
 ): LlmCall {
   const options = objectArg(call.args.find((arg) => arg.kind === 'object'));
-  const model = modelOf(call, match, resolver, facts.path);
+  const model = modelOf(call, match);
   const tracing = tracingOf(call, facts, match, options, catalog, resolver, setups);
   const llmCall: LlmCall = {
     file: facts.path,
@@ -151,7 +151,7 @@ function toLlmCall(
   return llmCall;
 }
 
-function modelFromProps(props: Record<string, ArgFact> | undefined, resolver: ValueResolver, file: string): string | undefined {
+function modelFromProps(props: Record<string, ArgFact> | undefined): string | undefined {
   if (!props) return undefined;
   for (const key of MODEL_KEYS) {
     const value = props[key];
@@ -166,11 +166,11 @@ function modelFromProps(props: Record<string, ArgFact> | undefined, resolver: Va
   return undefined;
 }
 
-function modelOf(call: CallFact, match: CallMatch, resolver: ValueResolver, file: string): string | undefined {
+function modelOf(call: CallFact, match: CallMatch): string | undefined {
   const candidates = [call.args, match.commandArgs ?? [], ...[...(match.origin?.argsChain ?? [])].reverse()];
   for (const args of candidates) {
     for (const arg of args) {
-      const model = modelFromProps(objectArg(arg), resolver, file);
+      const model = modelFromProps(objectArg(arg));
       if (model !== undefined) return model;
     }
   }

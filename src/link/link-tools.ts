@@ -1,5 +1,5 @@
 import type { Catalog, ToolCatalog } from '../catalog/catalog-schema.js';
-import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
+import type { ArgFact, CallFact, FileFacts } from '../model/facts.js';
 import type { LlmCall, ToolDef, ToolSet } from '../model/repo-model.js';
 import type { ValueResolver } from './resolve-value.js';
 import { isCatalogExport, namedScope } from './call-patterns.js';

@@ -220,7 +220,6 @@ export type EvalCatalog = z.infer<typeof evalCatalogSchema>;
 export type PromptCatalog = z.infer<typeof promptCatalogSchema>;
 export type ToolCatalog = z.infer<typeof toolCatalogSchema>;
 export type SdkClient = SdkEntry['clients'][number];
-export type SdkClientCall = SdkClient['calls'][number];
 export type TracingCatalog = z.infer<typeof tracingCatalogSchema>;
 export type HttpCatalog = z.infer<typeof httpCatalogSchema>;
 

@@ -10,11 +10,6 @@ import { createExtractionPool, defaultParserThreads } from '../scan/extraction-p
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
-/** A mistake in how the command was called: printed without a stack, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
@@ -144,7 +139,7 @@ export async function execute(argv: string[], io: CliIo): Promise<number> {
       // `--help` and `--version` exit 0; help shown because no command was given is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
     }
-    if (error instanceof ConfigError || error instanceof DiscoveryError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof DiscoveryError) {
       io.stderr(`genai-debt: ${error.message}\n`);
       return ExitCode.error;
     }

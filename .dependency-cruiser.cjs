@@ -6,11 +6,11 @@
 const IO_CORE_MODULES = '^(fs|fs/promises|child_process|worker_threads|net|http|https|http2|dgram|tls|dns|cluster|readline|process)$';
 
 /** The pure core: no IO, output depends only on input. */
-const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model)|rules)/';
+const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|teams)|rules)/';
 
 /** The only modules that touch disk, processes, threads or the console. */
 const EDGES = [
-  '^src/(discover|scan|cli)/',
+  '^src/(discover|scan|cli|git|store)/',
   '^src/bin[.]ts$',
   '^src/package-root[.]ts$',
   '^src/config/load-config[.]ts$',

@@ -87,7 +87,7 @@ async function main(): Promise<number> {
       maxFileSize: defaults.maxFileSize,
       maxFiles: defaults.maxFiles,
     });
-    const fileList = files.map((file) => file.absolutePath);
+    const fileList = files.map((file) => join(root, file.path));
     const ours: number[] = [];
     const peer: number[] = [];
     const rss: number[] = [];

@@ -1,6 +1,7 @@
 import type { AnyRule } from '../src/rules/define-rule.js';
 import noUnevaluatedLlmFeature from './evals/no-unevaluated-llm-feature.js';
 import requireEvalSuite from './evals/require-eval-suite.js';
+import maxPromptGrowth from './prompts/max-prompt-growth.js';
 import maxPromptSections from './prompts/max-prompt-sections.js';
 import maxPromptTokens from './prompts/max-prompt-tokens.js';
 import noDuplicatePrompt from './prompts/no-duplicate-prompt.js';
@@ -21,6 +22,7 @@ export const builtInRules: readonly AnyRule[] = [
   noUnusedTool,
   maxPromptTokens,
   maxPromptSections,
+  maxPromptGrowth,
   noDuplicatePrompt,
   requireEvalSuite,
   noUnevaluatedLlmFeature,

@@ -3,7 +3,7 @@ import { applySuppressions } from '../findings/apply-suppressions.js';
 import type { CountTokens } from '../link/link-prompts.js';
 import { linkRepository } from '../link/link-repository.js';
 import type { FileFacts } from '../model/facts.js';
-import type { RepoModel } from '../model/repo-model.js';
+import type { RepoHistory, RepoModel } from '../model/repo-model.js';
 import type { Diagnostic, Finding, Metrics } from '../model/report.js';
 import type { EnabledRule } from '../rules/resolve-rule-settings.js';
 import { runRules } from '../rules/run-rules.js';
@@ -16,9 +16,19 @@ export interface Analysis {
   metrics: Metrics;
 }
 
-/** link → rules → suppressions → metrics: everything after extraction. Pure. */
-export function analyze(facts: FileFacts[], catalog: Catalog, rules: readonly EnabledRule[], countTokens: CountTokens): Analysis {
-  const model = linkRepository(facts, catalog, countTokens);
+/**
+ * link → rules → suppressions → metrics: everything after extraction. Pure.
+ *
+ * @param history - sizes from earlier stored scans, for rules that compare with the past
+ */
+export function analyze(
+  facts: FileFacts[],
+  catalog: Catalog,
+  rules: readonly EnabledRule[],
+  countTokens: CountTokens,
+  history?: RepoHistory,
+): Analysis {
+  const model: RepoModel = { ...linkRepository(facts, catalog, countTokens), ...(history ? { history } : {}) };
   const ruled = runRules(model, rules);
   const suppressed = applySuppressions(ruled.findings, facts);
   const findings = suppressed.findings.sort(

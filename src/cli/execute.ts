@@ -7,7 +7,13 @@ import { TOOL_VERSION } from '../package-root.js';
 import { type FormatName, formatReport } from '../report/index.js';
 import { ruleHelpUri } from '../rules/rule-help-uri.js';
 import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
+import { GitError } from '../git/run-git.js';
+import { parseDuration } from '../git/commits.js';
+import type { ScanAndSaveOptions } from '../scan/scan-and-save.js';
+import { StoreError } from '../store/store-error.js';
+import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
+import { duration, type HistoryFlags, runHistory, runTrend, type TrendFlags, UsageError } from './history-commands.js';
 import type { CliIo } from './io.js';
 
 function positiveInteger(value: string): number {
@@ -31,6 +37,9 @@ interface ScanFlags {
   workers?: number;
   stats?: boolean;
   all?: boolean;
+  save?: boolean;
+  db?: string;
+  repoName?: string;
 }
 
 async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<number> {
@@ -38,21 +47,26 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
   // Parser threads first, then the rest of the program: the parser loads while it does.
   const pool = createExtractionPool(flags.workers ?? defaultParserThreads());
   const showProgress = io.isStderrTty && !io.env.CI;
+  const onProgress = showProgress ? (done: number, total: number) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined;
+  const configPath = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);
   let scanned;
+  let savedLine: string | undefined;
   try {
-    const { scanRepository } = await import('../scan/scan-repository.js');
-    scanned = await scanRepository({
-      root: path,
-      configPath: flags.config === undefined ? undefined : resolve(io.cwd, flags.config),
-      pool,
-      shouldExtractAll: flags.all,
-      onProgress: showProgress ? (done, total) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined,
-    });
+    const { loadScanSettings, scanRepository } = await import('../scan/scan-repository.js');
+    if (flags.save) {
+      const settings = loadScanSettings(path, configPath);
+      const saved = await saveWorkTreeScan(path, flags, io, { settings, pool, shouldExtractAll: flags.all, onProgress });
+      scanned = saved.report;
+      savedLine = saved.line;
+    } else {
+      scanned = await scanRepository({ root: path, configPath, pool, shouldExtractAll: flags.all, onProgress });
+    }
   } finally {
     await pool.close();
   }
   const { stats, ...report } = scanned;
   if (showProgress) io.stderr('\r\u001b[2K');
+  if (savedLine) io.stderr(savedLine);
   const output = formatReport(flags.format, report, { color: flags.outputFile ? false : shouldColor(io, flags.color) });
   if (flags.outputFile) writeFileSync(resolve(io.cwd, flags.outputFile), output);
   else io.stdout(output);
@@ -62,6 +76,39 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
     io.stderr(`${JSON.stringify({ stats: { ...stats, seconds: Math.round(seconds * 1000) / 1000, maxRssMb: Math.round(maxRssMb) } })}\n`);
   }
   return report.findings.some((finding) => finding.severity === 'error') ? ExitCode.findings : ExitCode.ok;
+}
+
+async function saveWorkTreeScan(
+  path: string,
+  flags: ScanFlags,
+  io: CliIo,
+  options: Pick<ScanAndSaveOptions, 'settings' | 'pool' | 'shouldExtractAll' | 'onProgress'>,
+) {
+  // Loaded only here: the store loads the SQLite addon.
+  const [{ scanAndSave }, { identifyRepository }, { Store }] = await Promise.all([
+    import('../scan/scan-and-save.js'),
+    import('../scan/repository-identity.js'),
+    import('../store/store.js'),
+  ]);
+  const identity = await identifyRepository(path, flags.repoName);
+  const dbPath = databasePath(io, flags.db);
+  const store = Store.open(dbPath);
+  try {
+    const { head } = identity;
+    const { report, saved } = await scanAndSave({
+      root: path,
+      ...options,
+      store,
+      identity,
+      revision: head && { commit: head.commit, time: head.time },
+      branch: head?.branch,
+    });
+    const where = head ? ` (${head.branch ?? 'detached'} at ${head.commit.slice(0, 8)})` : '';
+    const line = `genai-debt: saved scan ${saved.scanId} of ${identity.name}${where} to ${dbPath}: ${saved.added} new, ${saved.fixed} fixed, ${saved.unchanged} unchanged\n`;
+    return { report, line };
+  } finally {
+    store.close();
+  }
 }
 
 async function runRules(flags: { format: 'text' | 'json' }, io: CliIo): Promise<number> {
@@ -108,8 +155,42 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
     .option('--all', 'parse every file, not only files with a GenAI signal')
     .option('--stats', 'print files, bytes, seconds and peak memory to stderr as JSON')
+    .option('--save', 'store the scan in the history database (see --db)')
+    .option('--db <file>', `history database (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)`)
+    .option('--repo-name <name>', 'name the repository is stored under (default: from the git remote, else the folder name)')
     .action(async (path: string, flags: ScanFlags) => {
       setExitCode(await runScan(resolve(io.cwd, path), flags, io));
+    });
+
+  program
+    .command('history')
+    .description('Scan past commits straight from git objects (no checkout) and show, or store, their debt trend.')
+    .argument('[path]', 'folder inside a git repository', '.')
+    .option('--since <duration>', 'how far back to go, such as 52w, 90d or 12h', duration, parseDuration('52w'))
+    .option('--every <duration>', 'one commit per this interval, such as 1w or 1d', duration, parseDuration('1w'))
+    .option('--ref <ref>', 'branch, tag or commit whose first-parent history is scanned', 'HEAD')
+    .option('--branch <name>', 'branch name the scans are stored under (default: the current branch for HEAD, else --ref)')
+    .option('--save', 'store the scans in the history database; without it nothing is kept')
+    .option('--db <file>', 'history database (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)')
+    .option('--repo-name <name>', 'name the repository is stored under (default: from the git remote, else the folder name)')
+    .option('-c, --config <file>', 'config file (default: genai-debt.config.yaml|.yml|.json in the folder, read from the work tree)')
+    .addOption(new Option('-f, --format <format>', 'output format of the trend').choices(['text', 'json']).default('text'))
+    .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
+    .action(async (path: string, flags: HistoryFlags) => {
+      setExitCode(await runHistory(resolve(io.cwd, path), flags, io));
+    });
+
+  program
+    .command('trend')
+    .description('Show the stored debt trend of a repository, for all of it or one team.')
+    .argument('[path]', 'folder of the repository (used to find its stored name)', '.')
+    .option('--team <team>', 'only what this team owns (as in config teams or CODEOWNERS, e.g. @acme/payments)')
+    .option('--branch <name>', 'only scans stored under this branch')
+    .option('--db <file>', 'history database (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)')
+    .option('--repo-name <name>', 'stored name of the repository (default: from the git remote, else the folder name)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (path: string, flags: TrendFlags) => {
+      setExitCode(await runTrend(resolve(io.cwd, path), flags, io));
     });
 
   program
@@ -139,7 +220,7 @@ export async function execute(argv: string[], io: CliIo): Promise<number> {
       // `--help` and `--version` exit 0; help shown because no command was given is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
     }
-    if (error instanceof ConfigError || error instanceof DiscoveryError) {
+    if (error instanceof ConfigError || error instanceof DiscoveryError || error instanceof UsageError || error instanceof GitError || error instanceof StoreError) {
       io.stderr(`genai-debt: ${error.message}\n`);
       return ExitCode.error;
     }

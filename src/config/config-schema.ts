@@ -30,6 +30,19 @@ export const configSchema = z.strictObject({
   maxFiles: z.number().int().positive().default(100_000),
   /** The company's own LLM wrappers, in the catalog's SDK format; `modules` may be repository paths. */
   sdks: z.array(sdkEntrySchema).default([]),
+  /**
+   * Owner teams of findings and metrics. Precedence: the first glob of `paths` that matches the
+   * file (picomatch, relative to the scanned root, in the order written), then `default`, then
+   * the repository's CODEOWNERS (first owner of the last matching rule), else `(unowned)`.
+   */
+  teams: z
+    .strictObject({
+      /** Team of every file no glob in `paths` matches; when set, CODEOWNERS is not consulted. */
+      default: z.string().min(1).optional(),
+      /** Glob to team, e.g. `{ "src/payments/**": "payments" }`; the first matching glob wins. */
+      paths: z.record(z.string().min(1), z.string().min(1)).default({}),
+    })
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

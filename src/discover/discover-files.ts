@@ -12,7 +12,10 @@ import { walkDirectory } from './walk-directory.js';
 export interface SourceFile {
   /** posix, relative to the scan root */
   path: string;
-  absolutePath: string;
+  /** Set for a file in the work tree. */
+  absolutePath?: string;
+  /** Set for a file of a past commit: its git blob id. */
+  blobId?: string;
   size: number;
 }
 
@@ -133,6 +136,20 @@ async function classify(path: string, root: string, realRoot: string, options: D
   return { kind: 'file', file: { path, absolutePath, size: stats.size } };
 }
 
+/** Paths left after the default skips and the user's ignores, sorted. */
+export function keptPaths(paths: readonly string[], ignores: readonly string[]): string[] {
+  const isUserIgnored = ignores.length > 0 ? picomatch([...ignores], { dot: true }) : () => false;
+  return paths.filter((path) => !isDefaultSkipped(path) && !isUserIgnored(path)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function tooManyFiles(maxFiles: number): Diagnostic {
+  return {
+    code: 'too-many-files',
+    severity: 'warning',
+    message: `Found more than ${maxFiles} files to scan; scanned the first ${maxFiles} by path. Add ignores or raise maxFiles in genai-debt.config.yaml.`,
+  };
+}
+
 /**
  * Finds the files to scan under `root`: git's view of the work tree when `root` is inside one
  * (tracked plus untracked-but-not-ignored files), otherwise a walk that honours `.gitignore` files.
@@ -159,10 +176,7 @@ export async function discoverFiles(
     diagnostics.push(...walked.diagnostics);
   }
 
-  const isUserIgnored = options.ignores.length > 0 ? picomatch(options.ignores, { dot: true }) : () => false;
-  const kept = paths
-    .filter((path) => !isDefaultSkipped(path) && !isUserIgnored(path))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const kept = keptPaths(paths, options.ignores);
 
   const files: SourceFile[] = [];
   for (let start = 0; start < kept.length; start += BATCH_SIZE) {
@@ -173,13 +187,7 @@ export async function discoverFiles(
         diagnostics.push(result.diagnostic);
       } else if (result.kind === 'file') {
         if (files.length === options.maxFiles) {
-          diagnostics.push({
-            code: 'too-many-files',
-            severity: 'warning',
-            message:
-              `Found more than ${options.maxFiles} files to scan; scanned the first ${options.maxFiles} by path. ` +
-              'Add ignores or raise maxFiles in genai-debt.config.yaml.',
-          });
+          diagnostics.push(tooManyFiles(options.maxFiles));
           return { files, diagnostics };
         }
         files.push(result.file);

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../model/report.js';
-import type { SourceFile } from './discover-files.js';
 import { fileTooLarge } from './file-too-large.js';
-import { unreadable } from './unreadable.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -61,23 +58,4 @@ export function decodeSource(path: string, bytes: Uint8Array, maxFileSize: numbe
     }
   }
   return { ok: true, text };
-}
-
-/**
- * Reads a discovered file as UTF-8 source. Never throws: a file that cannot be read or is not
- * source yields a diagnostic instead.
- *
- * @param file - a file returned by `discoverFiles`
- * @param maxFileSize - the size limit in bytes, checked again because the file may have grown
- */
-export function readSource(file: SourceFile, maxFileSize: number): ReadResult {
-  let bytes: Uint8Array;
-  try {
-    // Synchronous on purpose: it runs on extraction threads, where awaiting each small read
-    // costs more event-loop turns than the read itself.
-    bytes = readFileSync(file.absolutePath);
-  } catch (error) {
-    return { ok: false, diagnostic: unreadable(file.path, error) };
-  }
-  return decodeSource(file.path, bytes, maxFileSize);
 }

@@ -8,3 +8,8 @@ import { createHash } from 'node:crypto';
 export function fingerprint(ruleId: string, file: string, anchor: string, occurrence: number): string {
   return createHash('sha256').update(`${ruleId}\0${file}\0${anchor}\0${occurrence}`).digest('hex').slice(0, 20);
 }
+
+/** {@link fingerprint} without the path: it survives renames and moves to another file. */
+export function anchorFingerprint(ruleId: string, anchor: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\0${anchor}\0${occurrence}`).digest('hex').slice(0, 20);
+}

@@ -143,6 +143,24 @@ export interface EvalSuite {
   reaches: string[];
 }
 
+/** One stored size of a prompt, from an earlier scan of the same repository and branch. */
+export interface PromptSizeSample {
+  /** When that scan's commit was made (ISO 8601). */
+  at: string;
+  tokens: number;
+}
+
+/**
+ * What earlier stored scans knew, for rules that compare with the past (`max-prompt-growth`).
+ * Absent when the scan is not compared with a history.
+ */
+export interface RepoHistory {
+  /** The time of the current scan's commit (or of the scan, for a work tree): "now" for time windows. */
+  at: string;
+  /** Earlier sizes by {@link Prompt.id}, oldest first. */
+  prompts: Record<string, PromptSizeSample[]>;
+}
+
 export interface RepoModel {
   files: string[];
   llmCalls: LlmCall[];
@@ -151,4 +169,5 @@ export interface RepoModel {
   toolSets: ToolSet[];
   prompts: Prompt[];
   evals: EvalSuite[];
+  history?: RepoHistory;
 }

@@ -18,7 +18,17 @@ export interface Finding {
    * (enclosing function and callee for a call) and the occurrence index of that anchor.
    */
   fingerprint: string;
+  /**
+   * The same identity without the path: rule id, anchor and occurrence index. When a file is
+   * renamed or a function moves to another file, this is what still matches.
+   */
+  anchorFingerprint: string;
   effortMinutes: number;
+  /**
+   * The team that owns the file: config `teams` globs, else the config default team, else
+   * CODEOWNERS (last matching pattern), else `(unowned)`. Set by the scan, after the rules ran.
+   */
+  team?: string;
 }
 
 export type DiagnosticCode =
@@ -73,6 +83,22 @@ export interface Metrics {
   debtMinutes: number;
 }
 
+/** Counts for the part of a repository one team owns. */
+export interface TeamMetrics {
+  llmCalls: number;
+  tracedCalls: number;
+  untracedCalls: number;
+  /** LLM calls in files an eval suite reaches. */
+  evalCoveredCalls: number;
+  tools: number;
+  largestToolSet: number;
+  prompts: number;
+  totalPromptTokens: number;
+  largestPromptTokens: number;
+  findings: { error: number; warning: number };
+  debtMinutes: number;
+}
+
 /** Metadata of a rule as reporters and the `rules` command need it. */
 export interface RuleMeta {
   id: string;
@@ -93,6 +119,10 @@ export interface ScanReport {
   inventory: { llmCalls: LlmCall[]; tracingSetups: TracingSetup[]; tools: ToolDef[]; toolSets: ToolSet[]; prompts: Prompt[]; evals: EvalSuite[] };
   findings: Finding[];
   metrics: Metrics;
+  /** The owner team of every file that has inventory or findings (see {@link Finding.team}). */
+  owners: Record<string, string>;
+  /** {@link Metrics} by owner team (see {@link Finding.team}). */
+  teamMetrics: Record<string, TeamMetrics>;
   diagnostics: Diagnostic[];
   /** The rules that ran, with their effective severity. */
   rules: (RuleMeta & { severity: Severity })[];

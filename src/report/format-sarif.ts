@@ -70,7 +70,7 @@ function toResult(finding: Finding, index: number | undefined): Sarif.Result {
     message: { text: finding.message },
     locations: [location(finding.file, finding.line, finding.column)],
     partialFingerprints: { 'genaiDebt/v1': finding.fingerprint },
-    properties: { effortMinutes: finding.effortMinutes },
+    properties: { effortMinutes: finding.effortMinutes, ...(finding.team ? { team: finding.team } : {}) },
   };
 }
 

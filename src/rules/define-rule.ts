@@ -1,9 +1,23 @@
 import type { z } from 'zod';
-import type { RepoModel } from '../model/repo-model.js';
+import type { RepoHistory, RepoModel } from '../model/repo-model.js';
 import type { RuleCategory, Severity } from '../model/report.js';
 
-/** A code example: one file's text, or several files by path. */
-export type RuleExample = string | Record<string, string>;
+/** Example code: one file's text (it becomes `src/example.ts`), or several files by path. */
+export type ExampleCode = string | Record<string, string>;
+
+/** Example code scanned against sizes stored by earlier scans, for rules that compare with the past. */
+export interface ExampleWithHistory {
+  code: ExampleCode;
+  history: RepoHistory;
+}
+
+/** A code example: its code alone, or its code with a stored history. */
+export type RuleExample = ExampleCode | ExampleWithHistory;
+
+/** Whether the example carries a stored history (a file path never maps to an object, so `history` tells them apart). */
+export function hasHistory(example: RuleExample): example is ExampleWithHistory {
+  return typeof example === 'object' && typeof example.history === 'object';
+}
 
 /** What a rule reports; the engine adds severity, fingerprint and effort. */
 export interface ReportDescriptor<MessageId extends string> {

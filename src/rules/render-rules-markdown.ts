@@ -1,14 +1,26 @@
-import type { AnyRule, RuleExample } from './define-rule.js';
+import type { RepoHistory } from '../model/repo-model.js';
+import { hasHistory, type AnyRule, type ExampleCode, type RuleExample } from './define-rule.js';
+
+function codeBlocks(code: ExampleCode): string {
+  return typeof code === 'string'
+    ? `\`\`\`ts\n${code}\n\`\`\``
+    : Object.entries(code)
+        .map(([path, text]) => `\`${path}\`\n\n\`\`\`ts\n${text}\n\`\`\``)
+        .join('\n\n');
+}
+
+/** `Earlier stored sizes (this scan's commit: 2026-04-01): \`id\`: 1,200 tokens on 2026-01-05, …` */
+function historyLine(history: RepoHistory): string {
+  const prompts = Object.entries(history.prompts).map(
+    ([id, samples]) =>
+      `\`${id}\`: ${samples.length === 0 ? 'none' : samples.map((sample) => `${sample.tokens.toLocaleString('en-US')} tokens on ${sample.at.slice(0, 10)}`).join(', ')}`,
+  );
+  return `Earlier stored sizes (this scan's commit: ${history.at.slice(0, 10)}): ${prompts.length === 0 ? 'none' : prompts.join('; ')}.`;
+}
 
 function exampleBlocks(examples: RuleExample[]): string {
   return examples
-    .map((example) =>
-      typeof example === 'string'
-        ? `\`\`\`ts\n${example}\n\`\`\``
-        : Object.entries(example)
-            .map(([path, text]) => `\`${path}\`\n\n\`\`\`ts\n${text}\n\`\`\``)
-            .join('\n\n'),
-    )
+    .map((example) => (hasHistory(example) ? `${historyLine(example.history)}\n\n${codeBlocks(example.code)}` : codeBlocks(example)))
     .join('\n\n');
 }
 

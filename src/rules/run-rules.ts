@@ -1,4 +1,4 @@
-import { fingerprint } from '../findings/fingerprint.js';
+import { anchorFingerprint, fingerprint } from '../findings/fingerprint.js';
 import type { RepoModel } from '../model/repo-model.js';
 import type { Diagnostic, Finding } from '../model/report.js';
 import type { ReportDescriptor } from './define-rule.js';
@@ -50,6 +50,7 @@ export function runRules(model: RepoModel, rules: readonly EnabledRule[]): { fin
         line: descriptor.line,
         column: descriptor.column ?? 1,
         fingerprint: fingerprint(rule.id, descriptor.file, descriptor.anchor, occurrence),
+        anchorFingerprint: anchorFingerprint(rule.id, descriptor.anchor, occurrence),
         effortMinutes: rule.effortMinutes,
       });
     }

@@ -5,6 +5,8 @@ import type { SourceFile } from '../discover/discover-files.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
 import type { ExtractRequest, ExtractResult } from './extract-sources.js';
+import type { CacheContext } from './extraction-cache.js';
+import type { FileSource } from './file-source.js';
 import type { GenaiSignal } from './genai-signal.js';
 import { readSources } from './read-sources.js';
 
@@ -18,18 +20,27 @@ export interface PoolResult {
   /** Files without a GenAI signal, with the relative modules they import. */
   deferred: { file: SourceFile; imports: string[] }[];
   bytes: number;
+  /** Files whose facts came from the cache. */
+  cached: number;
 }
 
 export interface ExtractionPool {
   /**
    * Reads files on this thread and parses those with a GenAI signal (all of them without
-   * `signal`) on the parser threads, so reading and parsing overlap. Facts come back sorted by path.
+   * `signal`) on the parser threads, so reading and parsing overlap. Files found in the cache are
+   * not parsed, and new results go into it. Facts come back sorted by path.
    */
-  extract(
-    files: SourceFile[],
-    options: { catalog: Catalog; maxFileSize: number; signal?: GenaiSignal; onProgress?: (done: number, total: number) => void },
-  ): Promise<PoolResult>;
+  extract(files: SourceFile[], options: ExtractOptions): Promise<PoolResult>;
   close(): Promise<void>;
+}
+
+export interface ExtractOptions {
+  catalog: Catalog;
+  maxFileSize: number;
+  source: FileSource;
+  signal?: GenaiSignal;
+  cache?: CacheContext;
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface ParserThread {
@@ -94,19 +105,31 @@ export function createExtractionPool(threads: number): ExtractionPool {
   };
   return {
     async extract(files, options) {
-      const total: PoolResult = { facts: [], diagnostics: [], deferred: [], bytes: 0 };
+      const total: PoolResult = { facts: [], diagnostics: [], deferred: [], bytes: 0, cached: 0 };
       const running: Promise<void>[] = [];
       let done = 0;
       for (let index = 0; index < files.length; index += BATCH_SIZE) {
         const batch = files.slice(index, index + BATCH_SIZE);
-        const read = readSources(batch, options.maxFileSize, options.signal);
-        total.diagnostics.push(...read.diagnostics);
+        const read = await readSources(batch, options);
+        total.facts.push(...read.cached.facts);
+        total.cached += read.cached.facts.length;
+        total.diagnostics.push(...read.diagnostics, ...read.cached.diagnostics);
         total.deferred.push(...read.deferred);
         total.bytes += read.bytes;
+        const parsed =
+          read.sources.length === 0
+            ? Promise.resolve({ facts: [], diagnostics: [] })
+            : runRequest({ sources: read.sources, catalog: options.catalog });
         running.push(
-          runRequest({ sources: read.sources, catalog: options.catalog }).then((result) => {
+          parsed.then((result) => {
             total.facts.push(...result.facts);
             total.diagnostics.push(...result.diagnostics);
+            for (const facts of result.facts) {
+              const pending = read.toCache.get(facts.path);
+              if (!pending) continue;
+              const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.file === facts.path);
+              options.cache?.cache.set(pending.key, { ...pending.entry, facts, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
+            }
             done += batch.length;
             options.onProgress?.(done, files.length);
           }),

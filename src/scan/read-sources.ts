@@ -1,7 +1,11 @@
 import type { SourceFile } from '../discover/discover-files.js';
-import { readSource } from '../discover/read-source.js';
+import { decodeSource } from '../discover/read-source.js';
 import { ENV_FILE } from '../extract/languages.js';
+import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
+import type { CachedExtraction } from '../model/extraction-cache.js';
+import { type CacheContext, cacheKey, gitBlobId } from './extraction-cache.js';
+import type { FileSource } from './file-source.js';
 import { type GenaiSignal, relativeImports } from './genai-signal.js';
 
 /** A file's text, ready for an extractor. */
@@ -13,30 +17,86 @@ export interface SourceText {
 export interface ReadResult {
   /** Files to extract: with a GenAI signal (or all of them, without a signal test). */
   sources: SourceText[];
+  /** Facts and their diagnostics taken from the cache: these files need no parse. */
+  cached: { facts: FileFacts[]; diagnostics: Diagnostic[] };
   /** Files without a GenAI signal, with the relative modules they import. */
   deferred: { file: SourceFile; imports: string[] }[];
   diagnostics: Diagnostic[];
   bytes: number;
+  /** Cache entries of the files in `sources`, by path, to complete with their facts once parsed. */
+  toCache: Map<string, { key: string; entry: Extract<CachedExtraction, { kind: 'source' }> }>;
+}
+
+export interface ReadOptions {
+  maxFileSize: number;
+  /** Without it every file is a source (phase two, `--all`). */
+  signal?: GenaiSignal;
+  source: FileSource;
+  cache?: CacheContext;
 }
 
 /**
- * Reads files and sorts them by the GenAI signal: cheap work (IO and one regular expression)
- * done on the main thread while the parser threads parse.
+ * Reads files and sorts them by the GenAI signal: cheap work (IO, hashing and one regular
+ * expression) done on the main thread while the parser threads parse. A file whose path and
+ * content are in the cache is not decoded again, and with a known blob id not even read.
  */
-export function readSources(files: SourceFile[], maxFileSize: number, signal: GenaiSignal | undefined): ReadResult {
-  const result: ReadResult = { sources: [], deferred: [], diagnostics: [], bytes: 0 };
+export async function readSources(files: readonly SourceFile[], options: ReadOptions): Promise<ReadResult> {
+  const result: ReadResult = { sources: [], cached: { facts: [], diagnostics: [] }, deferred: [], diagnostics: [], bytes: 0, toCache: new Map() };
+  const { cache } = options;
+  const keyOf = (file: SourceFile, contentId: string) => (cache ? cacheKey(cache.extractorKey, file.path, contentId) : '');
+
+  const use = (file: SourceFile, entry: CachedExtraction): boolean => {
+    if (entry.kind === 'skipped') {
+      result.diagnostics.push(entry.diagnostic);
+      return true;
+    }
+    if (options.signal && !entry.signal) {
+      result.bytes += file.size;
+      result.deferred.push({ file, imports: entry.imports });
+      return true;
+    }
+    if (!entry.facts) return false;
+    result.bytes += file.size;
+    result.cached.facts.push(entry.facts);
+    result.cached.diagnostics.push(...(entry.diagnostics ?? []));
+    return true;
+  };
+
+  const unread: SourceFile[] = [];
   for (const file of files) {
-    const read = readSource(file, maxFileSize);
+    const entry = cache && file.blobId ? cache.cache.get(keyOf(file, file.blobId)) : undefined;
+    if (!entry || !use(file, entry)) unread.push(file);
+  }
+  if (unread.length === 0) return result;
+
+  const contents = await options.source.read(unread);
+  for (const file of unread) {
+    const bytes = contents.get(file.path)!;
+    if (!(bytes instanceof Uint8Array)) {
+      result.diagnostics.push(bytes);
+      continue;
+    }
+    const key = cache ? keyOf(file, file.blobId ?? gitBlobId(bytes)) : '';
+    const entry = cache?.cache.get(key);
+    if (entry && use(file, entry)) continue;
+    const read = decodeSource(file.path, bytes, options.maxFileSize);
     if (!read.ok) {
       result.diagnostics.push(read.diagnostic);
+      cache?.cache.set(key, { kind: 'skipped', diagnostic: read.diagnostic });
       continue;
     }
     result.bytes += file.size;
-    if (signal && !ENV_FILE.test(file.path) && !signal(read.text)) {
-      result.deferred.push({ file, imports: relativeImports(read.text) });
+    const hasSignal = !options.signal || ENV_FILE.test(file.path) || options.signal(read.text);
+    // Phase two parses files that had no signal: their entry keeps saying so.
+    const signal = entry?.kind === 'source' ? entry.signal : hasSignal;
+    const imports = entry?.kind === 'source' ? entry.imports : hasSignal ? [] : relativeImports(read.text);
+    if (!hasSignal) {
+      result.deferred.push({ file, imports });
+      cache?.cache.set(key, { kind: 'source', signal: false, imports });
       continue;
     }
     result.sources.push({ path: file.path, text: read.text });
+    if (cache) result.toCache.set(file.path, { key, entry: { kind: 'source', signal, imports } });
   }
   return result;
 }

@@ -1,28 +1,70 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { builtInRules } from '../../rules/index.js';
 import { analyze } from '../analyze/analyze.js';
+import { computeTeamMetrics } from '../analyze/team-metrics.js';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import { loadBuiltInCatalog } from '../catalog/load-catalog.js';
 import type { Config } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverFiles } from '../discover/discover-files.js';
+import { selectTreeFiles } from '../discover/select-tree-files.js';
+import type { BlobReader } from '../git/blob-reader.js';
+import { readFileAt } from '../git/blob-reader.js';
+import { gitTopLevel } from '../git/repository-info.js';
+import { listTree } from '../git/tree.js';
+import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
+import { createTeamResolver } from '../teams/team-resolver.js';
 import { isExtractable } from '../extract/languages.js';
 import { resolveModule } from '../link/resolve-module.js';
 import { ValueResolver } from '../link/resolve-value.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
+import type { ExtractionCache } from '../model/extraction-cache.js';
+import type { RepoHistory, RepoModel } from '../model/repo-model.js';
 import type { Diagnostic, ScanReport } from '../model/report.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { type EnabledRule, resolveRuleSettings } from '../rules/resolve-rule-settings.js';
 import { ruleHelpUri } from '../rules/rule-help-uri.js';
+import { extractorKey } from './extraction-cache.js';
 import { createExtractionPool, defaultParserThreads, type ExtractionPool } from './extraction-pool.js';
+import { diskSource, gitSource } from './file-source.js';
 import { genaiSignal } from './genai-signal.js';
 
+/** Everything a scan needs before it reads a file; the same for every commit of a history run. */
+export interface ScanSettings {
+  config: Config;
+  /** The config file as messages name it; undefined for the defaults. */
+  configShownPath?: string;
+  enabledRules: EnabledRule[];
+  catalog: Catalog;
+  /** sha256 of the validated config: scans with equal hashes used equal settings. */
+  configHash: string;
+  /** sha256 of the tool version and every enabled rule with its severity and options. */
+  rulesHash: string;
+  extractorKey: string;
+}
+
+/** A past commit to scan from git objects, without a checkout. */
+export interface CommitToScan {
+  /** The repository's top-level folder. */
+  repo: string;
+  commit: string;
+  /** The scanned folder relative to `repo` (posix; '' for the whole repository). */
+  subdir: string;
+  reader: BlobReader;
+}
+
 export interface ScanOptions {
-  /** The folder to scan. */
+  /** The folder to scan (for a commit: the work-tree folder whose history it is). */
   root: string;
-  /** A config file to use instead of the one found in the root. */
+  /** From {@link loadScanSettings}; loaded from `root` (or `configPath`) when absent. */
+  settings?: ScanSettings;
+  /** A config file to use instead of the one found in the root (when `settings` is absent). */
   configPath?: string;
+  /** Scan this commit's tree from git objects instead of the files on disk. */
+  commit?: CommitToScan;
   /** Parser threads for extraction; defaults to one per core but one. Ignored when `pool` is given. */
   workers?: number;
   /**
@@ -32,6 +74,10 @@ export interface ScanOptions {
   pool?: ExtractionPool;
   /** Extract every file instead of only those with a GenAI signal (for comparisons and debugging). */
   shouldExtractAll?: boolean;
+  /** Facts of files seen before (by path and content); new results are added to it. */
+  cache?: ExtractionCache;
+  /** Sizes from earlier stored scans, for rules that compare with the past. */
+  history?: RepoHistory;
   onProgress?: (done: number, total: number) => void;
   /** The clock, so tests can fix `scannedAt`. */
   now?: () => Date;
@@ -41,6 +87,8 @@ export interface ScanStats {
   files: number;
   bytes: number;
   extracted: number;
+  /** Files whose facts came from the cache. */
+  cached: number;
 }
 
 interface Extraction {
@@ -51,29 +99,53 @@ interface Extraction {
   tokenizer: Promise<{ countTokens: (text: string) => number }>;
 }
 
+function sha256(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
 /**
- * Scans one folder: config → discover → extract → link → rules → report. Throws
- * `ConfigError` or `DiscoveryError` for unusable input; a bad file becomes a diagnostic.
+ * Reads the config and resolves rules and catalog. Throws `ConfigError` for a bad config, before
+ * any file is read.
+ */
+export function loadScanSettings(root: string, configPath?: string): ScanSettings {
+  const { config, shownPath } = loadConfig(resolve(root), configPath);
+  const enabledRules = resolveRuleSettings(builtInRules, config.rules, shownPath);
+  const builtIn = loadBuiltInCatalog();
+  const catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
+  return {
+    config,
+    configShownPath: shownPath,
+    enabledRules,
+    catalog,
+    configHash: sha256(config),
+    rulesHash: sha256([TOOL_VERSION, enabledRules.map(({ rule, severity, options }) => [rule.id, severity, options])]),
+    extractorKey: extractorKey(catalog),
+  };
+}
+
+/**
+ * Scans one folder, or one commit of it: discover → extract → link → rules → owners → report.
+ * Throws `DiscoveryError` (or `GitError` for a commit) for unusable input; a bad file becomes a
+ * diagnostic.
  */
 export async function scanRepository(options: ScanOptions): Promise<ScanReport & { stats: ScanStats }> {
   // Started first, so that loading the parser on its threads overlaps with reading the config
   // and discovering files.
   const pool = options.pool ?? createExtractionPool(options.workers ?? defaultParserThreads());
+  let settings: ScanSettings;
   let extraction: Extraction;
-  let catalog: Catalog;
-  let enabledRules: EnabledRule[];
+  let ownerOf: (path: string) => string;
   try {
+    settings = options.settings ?? loadScanSettings(options.root, options.configPath);
     const root = resolve(options.root);
-    const { config, shownPath } = loadConfig(root, options.configPath);
-    enabledRules = resolveRuleSettings(builtInRules, config.rules, shownPath);
-    const builtIn = loadBuiltInCatalog();
-    catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
-    extraction = await extractRepository(root, config, catalog, pool, options);
+    const owners = findOwners(root, settings.config, options.commit);
+    extraction = await extractRepository(root, settings, pool, options);
+    ownerOf = await owners;
   } finally {
     if (!options.pool) await pool.close();
   }
   const { countTokens } = await extraction.tokenizer;
-  const analysis = analyze(extraction.facts, catalog, enabledRules, (text) => countTokens(text));
+  const analysis = analyze(extraction.facts, settings.catalog, settings.enabledRules, (text) => countTokens(text), options.history);
   return {
     tool: { name: 'genai-debt', version: TOOL_VERSION },
     root: options.root,
@@ -86,10 +158,12 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
       prompts: analysis.model.prompts,
       evals: analysis.model.evals,
     },
-    findings: analysis.findings,
+    findings: analysis.findings.map((finding) => ({ ...finding, team: ownerOf(finding.file) })),
     metrics: { ...analysis.metrics, filesScanned: extraction.stats.files },
+    owners: ownersOf(analysis, ownerOf),
+    teamMetrics: computeTeamMetrics(analysis.model, analysis.findings, ownerOf),
     diagnostics: [...extraction.diagnostics, ...analysis.diagnostics],
-    rules: enabledRules.map(({ rule, severity }) => ({
+    rules: settings.enabledRules.map(({ rule, severity }) => ({
       id: rule.id,
       category: rule.category,
       defaultSeverity: rule.defaultSeverity,
@@ -103,21 +177,69 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   };
 }
 
-async function extractRepository(root: string, config: Config, catalog: Catalog, pool: ExtractionPool, options: ScanOptions): Promise<Extraction> {
+function ownersOf({ model, findings }: { model: RepoModel; findings: readonly { file: string }[] }, ownerOf: (path: string) => string): Record<string, string> {
+  const files = new Set<string>();
+  for (const items of [model.llmCalls, model.tracingSetups, model.tools, model.toolSets, model.prompts, model.evals, findings]) {
+    for (const item of items) files.add(item.file);
+  }
+  return Object.fromEntries([...files].sort().map((file) => [file, ownerOf(file)]));
+}
+
+/**
+ * The owner team of a path relative to the scanned folder: config `teams`, else CODEOWNERS of the
+ * repository (at the scanned commit), else `(unowned)`.
+ */
+async function findOwners(root: string, config: Config, commit: CommitToScan | undefined): Promise<(path: string) => string> {
+  const top = commit?.repo ?? (await gitTopLevel(root)) ?? root;
+  const prefix = commit ? commit.subdir : relative(top, root).split(sep).join('/');
+  let codeowners: string | undefined;
+  for (const location of CODEOWNERS_LOCATIONS) {
+    const bytes = commit ? await readFileAt(top, commit.commit, location) : readIfExists(join(top, location));
+    if (bytes) {
+      codeowners = new TextDecoder().decode(bytes);
+      break;
+    }
+  }
+  const resolveTeam = createTeamResolver({ config: config.teams, codeowners: codeowners === undefined ? undefined : parseCodeowners(codeowners).rules });
+  return (path) => resolveTeam(prefix && path ? `${prefix}/${path}` : path || prefix);
+}
+
+function readIfExists(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+async function discover(root: string, settings: ScanSettings, commit: CommitToScan | undefined) {
+  const { config } = settings;
   const isTestFile = picomatch(config.testFiles, { dot: true });
-  const discovered = await discoverFiles(root, {
-    isCandidate: (path) => isExtractable(path) && !isTestFile(path),
+  const discoverOptions = {
+    isCandidate: (path: string) => isExtractable(path) && !isTestFile(path),
     ignores: config.ignores,
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
-  });
+  };
+  if (!commit) return { ...(await discoverFiles(root, discoverOptions)), source: diskSource };
+  const blobs = await listTree(commit.repo, commit.commit, commit.subdir || undefined);
+  return { ...selectTreeFiles(blobs, discoverOptions), source: gitSource(commit.reader) };
+}
+
+async function extractRepository(root: string, settings: ScanSettings, pool: ExtractionPool, options: ScanOptions): Promise<Extraction> {
+  const { config, catalog } = settings;
+  const discovered = await discover(root, settings, options.commit);
+  // `--all` parses files without a signal as if they had one: not something to remember.
+  const cache = options.cache && !options.shouldExtractAll ? { cache: options.cache, extractorKey: settings.extractorKey } : undefined;
+  const extractOptions = { catalog, maxFileSize: config.maxFileSize, source: discovered.source, cache };
   const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog);
-  const parsing = pool.extract(discovered.files, { catalog, maxFileSize: config.maxFileSize, signal, onProgress: options.onProgress });
+  const parsing = pool.extract(discovered.files, { ...extractOptions, signal, onProgress: options.onProgress });
   // It takes a third of a second to load: the main thread is idle while the parser thread works.
   const tokenizer = import('gpt-tokenizer/encoding/o200k_base');
   const first = await parsing;
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
+  let cached = first.cached;
 
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
@@ -145,15 +267,16 @@ async function extractRepository(root: string, config: Config, catalog: Catalog,
     if (pulled.length === 0) break;
     const next = await pool.extract(
       pulled.map(({ file }) => file),
-      { catalog, maxFileSize: config.maxFileSize },
+      extractOptions,
     );
     facts.push(...next.facts);
     diagnostics.push(...next.diagnostics);
+    cached += next.cached;
     const pulledPaths = new Set(pulled.map(({ file }) => file.path));
     pending = pending.filter(({ file }) => !pulledPaths.has(file.path));
   }
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length }, tokenizer };
+  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length, cached }, tokenizer };
 }
 
 /**

@@ -55,6 +55,7 @@ describe('genai-debt rules (built CLI)', { timeout: CLI_TIMEOUT_MS }, () => {
       'no-unused-tool',
       'max-prompt-tokens',
       'max-prompt-sections',
+      'max-prompt-growth',
       'no-duplicate-prompt',
       'require-eval-suite',
       'no-unevaluated-llm-feature',

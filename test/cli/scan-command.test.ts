@@ -141,9 +141,13 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
         line: 6,
         column: 28,
         fingerprint: expect.stringMatching(/^[0-9a-f]{20}$/),
+        anchorFingerprint: expect.stringMatching(/^[0-9a-f]{20}$/),
         effortMinutes: 15,
+        team: '(unowned)',
       },
     ]);
+    expect(report.owners).toEqual({ 'evals/support-answers.eval.ts': '(unowned)', 'src/answer.ts': '(unowned)', 'src/summarize.ts': '(unowned)' });
+    expect(report.teamMetrics['(unowned)']).toMatchObject({ llmCalls: report.metrics.llmCalls, findings: { error: 0, warning: 1 }, debtMinutes: 15 });
 
     expect(report.diagnostics).toEqual([
       { code: 'unused-suppression', severity: 'warning', message: UNUSED_SUPPRESSION_MESSAGE, file: 'src/answer.ts', line: 23 },
@@ -179,6 +183,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       { id: 'no-unused-tool', severity: 'warning' },
       { id: 'max-prompt-tokens', severity: 'warning' },
       { id: 'max-prompt-sections', severity: 'warning' },
+      { id: 'max-prompt-growth', severity: 'warning' },
       { id: 'no-duplicate-prompt', severity: 'warning' },
       { id: 'require-eval-suite', severity: 'warning' },
       { id: 'no-unevaluated-llm-feature', severity: 'warning' },
@@ -210,6 +215,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('genai-debt');
     expect(run.tool.driver.rules?.map((rule) => rule.id)).toEqual([
+      'max-prompt-growth',
       'max-prompt-sections',
       'max-prompt-tokens',
       'max-tools-per-agent',
@@ -227,7 +233,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
     expect(run.results).toEqual([
       {
         ruleId: 'no-untraced-llm-call',
-        ruleIndex: 6,
+        ruleIndex: 7,
         level: 'warning',
         message: { text: UNTRACED_MESSAGE },
         locations: [
@@ -239,7 +245,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
           },
         ],
         partialFingerprints: { 'genaiDebt/v1': report.findings[0]!.fingerprint },
-        properties: { effortMinutes: 15 },
+        properties: { effortMinutes: 15, team: '(unowned)' },
       },
     ]);
     expect(run.invocations?.[0]?.toolExecutionNotifications).toEqual([
@@ -340,6 +346,7 @@ describe('genai-debt scan with a config file', { timeout: CLI_TIMEOUT_MS }, () =
       { id: 'no-unused-tool', severity: 'warning' },
       { id: 'max-prompt-tokens', severity: 'warning' },
       { id: 'max-prompt-sections', severity: 'warning' },
+      { id: 'max-prompt-growth', severity: 'warning' },
       { id: 'no-duplicate-prompt', severity: 'warning' },
       { id: 'require-eval-suite', severity: 'warning' },
       { id: 'no-unevaluated-llm-feature', severity: 'warning' },

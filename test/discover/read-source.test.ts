@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/discover/discover-files.js';
-import { decodeSource, readSource } from '../../src/discover/read-source.js';
+import { decodeSource } from '../../src/discover/read-source.js';
+import { diskSource } from '../../src/scan/file-source.js';
 import { makeTempTree, removeTempTrees } from './temp-tree.js';
 
 const MB = 1024 * 1024;
@@ -96,7 +97,7 @@ describe('decodeSource', () => {
   });
 });
 
-describe('readSource', () => {
+describe('reading discovered files from disk', () => {
   async function discoverAndRead(files: Record<string, string | Uint8Array>) {
     const root = await makeTempTree(files);
     const discovered = await discoverFiles(root, {
@@ -105,7 +106,11 @@ describe('readSource', () => {
       maxFileSize: MB,
       maxFiles: 100,
     });
-    return Promise.all(discovered.files.map((file) => readSource(file, MB)));
+    const contents = await diskSource.read(discovered.files);
+    return discovered.files.map((file) => {
+      const bytes = contents.get(file.path)!;
+      return bytes instanceof Uint8Array ? decodeSource(file.path, bytes, MB) : { ok: false, diagnostic: bytes };
+    });
   }
 
   it('reads a discovered source file', async () => {
@@ -159,14 +164,8 @@ describe('readSource', () => {
   it('reports a file that cannot be read as unreadable instead of throwing', async () => {
     const root = await makeTempTree({});
     const file = { path: 'gone.ts', absolutePath: join(root, 'gone.ts'), size: 1 };
-    expect(await readSource(file, MB)).toEqual({
-      ok: false,
-      diagnostic: {
-        code: 'unreadable',
-        severity: 'warning',
-        message: 'Skipped gone.ts: cannot read it (ENOENT).',
-        file: 'gone.ts',
-      },
-    });
+    expect(await diskSource.read([file])).toEqual(
+      new Map([['gone.ts', { code: 'unreadable', severity: 'warning', message: 'Skipped gone.ts: cannot read it (ENOENT).', file: 'gone.ts' }]]),
+    );
   });
 });

@@ -84,7 +84,7 @@ describe('formatSarif', () => {
       expect(result.partialFingerprints).toEqual({ 'genaiDebt/v1': finding.fingerprint });
       expect(result.level).toBe(finding.severity);
       expect(result.message.text).toBe(finding.message);
-      expect(result.properties).toEqual({ effortMinutes: finding.effortMinutes });
+      expect(result.properties).toEqual({ effortMinutes: finding.effortMinutes, team: finding.team });
     }
     expect(results.map((r) => r.ruleId)).toEqual(['too-many-tools', 'untraced-llm-call', 'oversized-prompt']);
   });

@@ -115,6 +115,8 @@ export const sampleReport: ScanReport = {
       line: 3,
       column: 14,
       fingerprint: '9f2c4e7a1b3d5f60',
+      anchorFingerprint: '5e6f7a8b9c0d1e2f3a4b',
+      team: '@acme/support',
       effortMinutes: 60,
     },
     {
@@ -126,6 +128,8 @@ export const sampleReport: ScanReport = {
       line: 42,
       column: 18,
       fingerprint: '0c1d2e3f4a5b6c7d',
+      anchorFingerprint: '6f7a8b9c0d1e2f3a4b5c',
+      team: '@acme/support',
       effortMinutes: 30,
     },
     {
@@ -137,6 +141,8 @@ export const sampleReport: ScanReport = {
       line: 7,
       column: 3,
       fingerprint: 'a1b2c3d4e5f60718',
+      anchorFingerprint: '7a8b9c0d1e2f3a4b5c6d',
+      team: '@acme/support',
       effortMinutes: 120,
     },
   ],
@@ -159,6 +165,22 @@ export const sampleReport: ScanReport = {
     findings: { error: 1, warning: 2 },
     findingsByCategory: { tracing: 1, 'tool-sprawl': 1, prompts: 1, evals: 0, hygiene: 0 },
     debtMinutes: 210,
+  },
+  owners: { 'src/support/agent.ts': '@acme/support' },
+  teamMetrics: {
+    '@acme/support': {
+      llmCalls: 3,
+      tracedCalls: 1,
+      untracedCalls: 1,
+      evalCoveredCalls: 0,
+      tools: 1,
+      largestToolSet: 23,
+      prompts: 0,
+      totalPromptTokens: 0,
+      largestPromptTokens: 0,
+      findings: { error: 1, warning: 2 },
+      debtMinutes: 210,
+    },
   },
   diagnostics: [
     {

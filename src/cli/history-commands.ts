@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { openBlobReader } from '../git/blob-reader.js';
+import { listCommits, parseDuration } from '../git/commits.js';
+import { formatTrendJson, formatTrendText } from '../report/format-trend.js';
+import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
+import { identifyRepository } from '../scan/repository-identity.js';
+import { databasePath } from './database-path.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+
+/** A commander argument parser for durations such as `52w`. */
+export function duration(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+export interface HistoryFlags {
+  since: number;
+  every: number;
+  ref: string;
+  branch?: string;
+  save?: boolean;
+  db?: string;
+  repoName?: string;
+  config?: string;
+  format: 'text' | 'json';
+  workers?: number;
+}
+
+/** A usage error the CLI prints as one line and exits 2 with. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * `genai-debt history`: scans sampled past commits from git objects (no checkout), oldest first,
+ * and stores them (`--save`) or only prints their trend. Commits stored before with the same
+ * settings are skipped, so re-running adds nothing twice.
+ */
+export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): Promise<number> {
+  const pool = createExtractionPool(flags.workers ?? defaultParserThreads());
+  try {
+    const identity = await identifyRepository(path, flags.repoName);
+    if (!identity.top) throw new UsageError(`${path} is not inside a git repository; history reads past commits from git. Run it on a clone.`);
+    if (!identity.head) throw new UsageError(`${identity.top} has no commits yet; there is no history to scan.`);
+    const { loadScanSettings } = await import('../scan/scan-repository.js');
+    const { scanAndSave } = await import('../scan/scan-and-save.js');
+    const { Store } = await import('../store/store.js');
+    const settings = loadScanSettings(path, flags.config === undefined ? undefined : resolve(io.cwd, flags.config));
+    const branch = flags.branch ?? (flags.ref === 'HEAD' ? identity.head.branch : flags.ref);
+    const since = new Date(Date.now() - flags.since);
+    const commits = await listCommits(identity.top, flags.ref, { since, every: flags.every });
+    // Without --save the scans go to a database in memory: the same matching and trend, nothing kept.
+    const dbPath = flags.save ? databasePath(io, flags.db) : ':memory:';
+    const store = Store.open(dbPath);
+    const reader = openBlobReader(identity.top);
+    let stored = 0;
+    let skipped = 0;
+    try {
+      io.stderr(`genai-debt: ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${identity.name} sampled every ${formatDays(flags.every)} since ${since.toISOString().slice(0, 10)}\n`);
+      for (const [index, { commit, time }] of commits.entries()) {
+        const label = `[${index + 1}/${commits.length}] ${commit.slice(0, 8)} ${time.toISOString().slice(0, 10)}`;
+        if (store.hasCommitScan(identity.name, commit, settings.configHash, settings.rulesHash)) {
+          skipped += 1;
+          io.stderr(`genai-debt: ${label} already stored, skipped\n`);
+          continue;
+        }
+        const { report, saved } = await scanAndSave({
+          root: path,
+          settings,
+          pool,
+          store,
+          identity,
+          commit: { repo: identity.top, commit, subdir: identity.subdir, reader },
+          revision: { commit, time },
+          branch,
+        });
+        stored += 1;
+        io.stderr(
+          `genai-debt: ${label} ${report.findings.length} findings (${saved.added} new, ${saved.fixed} fixed), ${report.stats.cached}/${report.stats.extracted} files from cache\n`,
+        );
+      }
+      const points = store.trend(identity.name, { branch });
+      const title = { repository: identity.name, ...(branch ? { branch } : {}) };
+      io.stdout(flags.format === 'json' ? formatTrendJson(points, title) : formatTrendText(points, title));
+      io.stderr(
+        flags.save
+          ? `genai-debt: stored ${stored} scan${stored === 1 ? '' : 's'}, skipped ${skipped} already stored, in ${dbPath}\n`
+          : 'genai-debt: nothing stored; add --save to keep these scans.\n',
+      );
+    } finally {
+      await reader.close();
+      store.close();
+    }
+    return ExitCode.ok;
+  } finally {
+    await pool.close();
+  }
+}
+
+function formatDays(milliseconds: number): string {
+  const days = milliseconds / 86_400_000;
+  return days >= 1 && Number.isInteger(days) ? (days % 7 === 0 ? `${days / 7}w` : `${days}d`) : `${Math.round(milliseconds / 3_600_000)}h`;
+}
+
+export interface TrendFlags {
+  team?: string;
+  branch?: string;
+  db?: string;
+  repoName?: string;
+  format: 'text' | 'json';
+}
+
+/** `genai-debt trend`: the stored scans of a repository as a table (or JSON), for all of it or one team. */
+export async function runTrend(path: string, flags: TrendFlags, io: CliIo): Promise<number> {
+  const identity = await identifyRepository(path, flags.repoName);
+  const dbPath = databasePath(io, flags.db);
+  const { Store } = await import('../store/store.js');
+  const store = Store.open(dbPath);
+  try {
+    const points = store.trend(identity.name, { branch: flags.branch, team: flags.team });
+    if (points.length === 0) {
+      throw new UsageError(
+        `No stored scans of ${identity.name}${flags.branch ? ` on ${flags.branch}` : ''} in ${dbPath}. Run \`genai-debt scan ${path} --save\` or \`genai-debt history ${path} --save\` first.`,
+      );
+    }
+    if (flags.team && points.every((point) => point.findings === 0 && point.llmCalls === 0 && point.tools === 0)) {
+      io.stderr(`genai-debt: team ${flags.team} owns nothing in the stored scans of ${identity.name}; check the team name (as in CODEOWNERS, e.g. @acme/payments).\n`);
+    }
+    const title = { repository: identity.name, ...(flags.team ? { team: flags.team } : {}), ...(flags.branch ? { branch: flags.branch } : {}) };
+    io.stdout(flags.format === 'json' ? formatTrendJson(points, title) : formatTrendText(points, title));
+    return ExitCode.ok;
+  } finally {
+    store.close();
+  }
+}

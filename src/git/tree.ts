@@ -1,0 +1,104 @@
+import { posix } from 'node:path';
+import { resolveCommit } from './repository-info.js';
+import { assertRef, GitError, runGit } from './run-git.js';
+
+/** A file (blob) in a commit's tree. */
+export interface TreeEntry {
+  /** Posix path, relative to the repository top level (or to the `subdir` asked for). */
+  path: string;
+  /** Object id of the contents, for {@link BlobReader}. */
+  blobId: string;
+  /** Size in bytes. */
+  size: number;
+  /** Git file mode: `100644` file, `100755` executable, `120000` symbolic link (the blob holds its target). */
+  mode: string;
+}
+
+/**
+ * Every file of a commit, read from git objects (no checkout). Submodules are left out; symbolic
+ * links are kept with mode `120000` so callers can skip them.
+ *
+ * @param subdir - posix path relative to the repository top level (`packages/app`): only files
+ *   under it are returned, with paths relative to it; a subdir missing at that commit yields none
+ * @throws GitError when `commit` does not exist, or `subdir` leaves the repository
+ */
+export async function listTree(repo: string, commit: string, subdir?: string): Promise<TreeEntry[]> {
+  const id = await resolveCommit(repo, commit);
+  const prefix = normalizeSubdir(subdir);
+  // `<commit>:<dir>` names the subdirectory's own tree, so git prints paths relative to it.
+  const treeish = prefix === '' ? id : `${id}:${prefix}`;
+  let output: string;
+  try {
+    output = await runGit(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', treeish]);
+  } catch (error) {
+    if (prefix !== '' && error instanceof GitError && /not a valid object name|not a tree object/i.test(error.stderr)) return [];
+    throw error;
+  }
+  return parseLsTree(output);
+}
+
+/**
+ * Parses `git ls-tree -r -l -z` output: `<mode> SP <type> SP <id> SP <size> TAB <path> NUL`. Pure.
+ *
+ * @returns the blob entries (submodule `commit` entries left out)
+ */
+export function parseLsTree(output: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of output.split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode = '', type, blobId = '', size = ''] = record.slice(0, tab).split(/ +/);
+    if (tab === -1 || type === undefined) throw new GitError(`git ls-tree printed an unexpected line ${JSON.stringify(record)}. Check the git version.`);
+    if (type !== 'blob') continue;
+    entries.push({ path: record.slice(tab + 1), blobId, size: Number(size), mode });
+  }
+  return entries;
+}
+
+/**
+ * Files renamed between two commits (git's rename detection: same or similar contents under a new
+ * path), for following a file's findings across history.
+ *
+ * @returns old path → new path, both relative to the repository top level
+ * @throws GitError when either commit does not exist
+ */
+export async function renamesBetween(repo: string, from: string, to: string): Promise<Map<string, string>> {
+  assertRef(from, 'commit');
+  assertRef(to, 'commit');
+  // diff-tree is the plumbing form of `git diff --name-status`: it ignores porcelain settings such
+  // as diff.relative or diff.external that would change the output.
+  const output = await runGit(repo, ['diff-tree', '-r', '--find-renames', '--name-status', '-z', '--end-of-options', from, to, '--']);
+  return parseRenames(output);
+}
+
+/** Parses `--name-status -z` output (`R<score> NUL old NUL new NUL`, `M NUL path NUL`, …) into old → new. Pure. */
+export function parseRenames(output: string): Map<string, string> {
+  const fields = output.split('\0');
+  const renames = new Map<string, string>();
+  let index = 0;
+  while (index < fields.length) {
+    const status = fields[index] ?? '';
+    if (status === '') {
+      index += 1;
+      continue;
+    }
+    // Renames and copies name two paths; every other status names one.
+    if (status.startsWith('R') || status.startsWith('C')) {
+      if (status.startsWith('R')) renames.set(fields[index + 1] ?? '', fields[index + 2] ?? '');
+      index += 3;
+    } else {
+      index += 2;
+    }
+  }
+  return renames;
+}
+
+function normalizeSubdir(subdir: string | undefined): string {
+  if (subdir === undefined) return '';
+  const normalized = posix.normalize(subdir).replace(/\/+$/, '');
+  if (normalized === '.' || normalized === '') return '';
+  if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../')) {
+    throw new GitError(`invalid subdir ${JSON.stringify(subdir)}: pass a path relative to the repository top level, such as packages/app`);
+  }
+  return normalized;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { SourceFile } from '../discover/discover-files.js';
+import { unreadable } from '../discover/unreadable.js';
+import type { BlobReader } from '../git/blob-reader.js';
+import type { Diagnostic } from '../model/report.js';
+
+/** Where file contents come from: the work tree, or git objects of a past commit. */
+export interface FileSource {
+  /** The bytes of each file by path, or the diagnostic saying why it cannot be read. */
+  read(files: readonly SourceFile[]): Promise<Map<string, Uint8Array | Diagnostic>>;
+}
+
+/** Files on disk (`SourceFile.absolutePath`). */
+export const diskSource: FileSource = {
+  async read(files) {
+    const result = new Map<string, Uint8Array | Diagnostic>();
+    for (const file of files) {
+      try {
+        // Synchronous on purpose: thousands of small awaited reads cost more than the reads.
+        result.set(file.path, readFileSync(file.absolutePath!));
+      } catch (error) {
+        result.set(file.path, unreadable(file.path, error));
+      }
+    }
+    return result;
+  },
+};
+
+/** Blobs of a git repository (`SourceFile.blobId`), read through one `git cat-file --batch`. */
+export function gitSource(reader: BlobReader): FileSource {
+  return {
+    async read(files) {
+      const blobs = await reader.read(files.map((file) => file.blobId!));
+      return new Map(files.map((file) => [file.path, blobs.get(file.blobId!)!]));
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { basename, relative, resolve, sep } from 'node:path';
+import { repoNameFromRemote } from '../git/repo-name.js';
+import { type GitHead, gitHead, gitTopLevel, remoteUrl } from '../git/repository-info.js';
+import { renamesBetween } from '../git/tree.js';
+
+/** Which repository a scanned folder belongs to, so scans from any checkout share one history. */
+export interface RepositoryIdentity {
+  /** Stable name: `--repo-name`, else from the git remote (`github.com/acme/bot`), else the folder name; plus the subfolder when one was scanned. */
+  name: string;
+  /** The work tree's top-level folder; undefined outside git. */
+  top?: string;
+  /** The scanned folder relative to `top` (posix; '' for the whole repository). */
+  subdir: string;
+  /** The checked-out commit; undefined outside git or before the first commit. */
+  head?: GitHead;
+}
+
+export async function identifyRepository(path: string, nameOverride?: string): Promise<RepositoryIdentity> {
+  const root = resolve(path);
+  const top = await gitTopLevel(root);
+  const subdir = top ? relative(top, root).split(sep).join('/') : '';
+  const [remote, head] = top ? await Promise.all([remoteUrl(top), gitHead(top)]) : [undefined, undefined];
+  const base = remote ? repoNameFromRemote(remote) : basename(top ?? root);
+  const name = nameOverride ?? (subdir ? `${base}/${subdir}` : base);
+  return { name, top, subdir, ...(head ? { head } : {}) };
+}
+
+/**
+ * Renames between pairs of commits, looked up ahead of a store transaction (which cannot wait
+ * for git). A pair git cannot compare (a commit that is not in this clone) gives no renames.
+ */
+export async function renamesFor(top: string | undefined, pairs: [string | undefined, string | undefined][]): Promise<Map<string, Map<string, string>>> {
+  const found = new Map<string, Map<string, string>>();
+  if (!top) return found;
+  for (const [from, to] of pairs) {
+    if (!from || !to || from === to) continue;
+    try {
+      found.set(`${from}\0${to}`, await renamesBetween(top, from, to));
+    } catch {
+      // Not comparable here: matching falls back to fingerprints without paths.
+    }
+  }
+  return found;
+}

@@ -1,0 +1,117 @@
+/**
+ * The store's schema, one migration per entry. `PRAGMA user_version` holds how many have run;
+ * never edit an entry that has shipped: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE repos (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE scans (
+    id INTEGER PRIMARY KEY,
+    repo_id INTEGER NOT NULL REFERENCES repos(id),
+    -- worktree: files on disk; commit: a past commit read from git objects; upload: sent by a CI runner
+    kind TEXT NOT NULL CHECK (kind IN ('worktree', 'commit', 'upload')),
+    commit_id TEXT,
+    branch TEXT,
+    -- ISO 8601; the commit's time, or the scan's for a folder outside git. Scans are ordered by it.
+    at TEXT NOT NULL,
+    commit_time TEXT,
+    scanned_at TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    config_hash TEXT NOT NULL,
+    rules_hash TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('complete', 'failed')),
+    error TEXT,
+    files INTEGER NOT NULL DEFAULT 0,
+    diagnostics INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX scans_in_order ON scans (repo_id, branch, at, id);
+  CREATE UNIQUE INDEX scans_of_a_commit_once ON scans (repo_id, commit_id, config_hash, rules_hash)
+    WHERE kind = 'commit' AND status = 'complete';
+
+  -- The debt of each scan. state: new (not in the previous scan of the branch) or unchanged.
+  CREATE TABLE findings (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    anchor_fingerprint TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    message TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    col INTEGER NOT NULL,
+    effort_minutes INTEGER NOT NULL,
+    team TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('new', 'unchanged')),
+    PRIMARY KEY (scan_id, fingerprint)
+  ) WITHOUT ROWID;
+  CREATE INDEX findings_by_team ON findings (team, scan_id);
+
+  -- Findings of the previous scan of the branch that this scan no longer has.
+  CREATE TABLE fixed_findings (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    message TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    effort_minutes INTEGER NOT NULL,
+    team TEXT NOT NULL,
+    PRIMARY KEY (scan_id, fingerprint)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE scan_metrics (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (scan_id, name)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE team_metrics (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    team TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (scan_id, team, name)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE prompt_sizes (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    prompt_id TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    name TEXT,
+    role TEXT NOT NULL,
+    team TEXT NOT NULL,
+    tokens INTEGER NOT NULL,
+    characters INTEGER NOT NULL,
+    sections INTEGER NOT NULL,
+    PRIMARY KEY (scan_id, prompt_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE tool_set_sizes (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    tool_set_id TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    holder TEXT NOT NULL,
+    team TEXT NOT NULL,
+    tools INTEGER NOT NULL,
+    is_complete INTEGER NOT NULL,
+    PRIMARY KEY (scan_id, tool_set_id)
+  ) WITHOUT ROWID;
+
+  -- Facts of one file (path + content + extractor version + catalog), as JSON.
+  CREATE TABLE extraction_cache (
+    key TEXT PRIMARY KEY,
+    entry TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];

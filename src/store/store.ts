@@ -1,0 +1,395 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { compareFindings } from '../findings/lifecycle.js';
+import type { PromptSizeSample } from '../model/repo-model.js';
+import type { ScanReport } from '../model/report.js';
+import type { TrendPoint } from '../model/trend.js';
+import type { CachedExtraction, ExtractionCache } from '../model/extraction-cache.js';
+import { MIGRATIONS } from './migrations.js';
+import { StoreError } from './store-error.js';
+
+/** One scan to store, with where its code came from. */
+export interface ScanToSave {
+  /** The repository's stable name (see `repositoryName`). */
+  repository: string;
+  kind: 'worktree' | 'commit' | 'upload';
+  commit?: string;
+  branch?: string;
+  /** ISO 8601 time of the commit. */
+  commitTime?: string;
+  configHash: string;
+  rulesHash: string;
+  report: ScanReport;
+}
+
+/** A stored scan's place in its branch's sequence. */
+export interface ScanNeighbour {
+  id: number;
+  commit?: string;
+}
+
+/** Renames git saw between two commits (old path → new path), when both are known. */
+export type RenameLookup = (from: string, to: string) => ReadonlyMap<string, string> | undefined;
+
+export interface SavedScan {
+  scanId: number;
+  added: number;
+  fixed: number;
+  unchanged: number;
+}
+
+// A second writer waits this long for the first one's transaction instead of failing.
+const BUSY_TIMEOUT_MS = 30_000;
+
+interface FindingRow {
+  fingerprint: string;
+  anchor_fingerprint: string;
+  rule_id: string;
+  category: string;
+  severity: string;
+  message: string;
+  file: string;
+  line: number;
+  effort_minutes: number;
+  team: string;
+}
+
+type Identity = { ruleId: string; file: string; fingerprint: string; anchorFingerprint: string };
+
+function identityOf(row: FindingRow): FindingRow & Identity {
+  return { ...row, ruleId: row.rule_id, anchorFingerprint: row.anchor_fingerprint };
+}
+
+function metricRows(report: ScanReport): [string, number][] {
+  const rows: [string, number][] = [];
+  const add = (prefix: string, value: unknown) => {
+    if (typeof value === 'number') rows.push([prefix, value]);
+    else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) add(prefix ? `${prefix}.${key}` : key, inner);
+  };
+  add('', report.metrics);
+  return rows;
+}
+
+/**
+ * The history store: an embedded SQLite database (WAL, so the dashboard reads while a scan
+ * writes). Every scan is written in one transaction, so a reader never sees half a scan and a
+ * killed process leaves none behind.
+ */
+export class Store {
+  readonly #db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /**
+   * Opens (and creates or migrates) the database at `path`.
+   *
+   * @throws {StoreError} when the file cannot be opened, is not a genai-debt database, or was
+   *   written by a newer genai-debt
+   */
+  static open(path: string): Store {
+    let db: Database.Database;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    } catch (error) {
+      throw new StoreError(`Cannot open the database ${path}: ${(error as Error).message}. Pass --db with a writable file path.`);
+    }
+    try {
+      migrate(db, path);
+    } catch (error) {
+      db.close();
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`Cannot use ${path} as a genai-debt database: ${(error as Error).message}. Pass --db with another path.`);
+    }
+    return new Store(db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** The repository's id, or undefined when nothing was stored for it. */
+  repositoryId(name: string): number | undefined {
+    const row = this.#db.prepare('SELECT id FROM repos WHERE name = ?').get(name) as { id: number } | undefined;
+    return row?.id;
+  }
+
+  /** Whether this commit was already stored from git history with these settings. */
+  hasCommitScan(repository: string, commit: string, configHash: string, rulesHash: string): boolean {
+    return (
+      this.#db
+        .prepare(
+          `SELECT 1 FROM scans JOIN repos ON repos.id = scans.repo_id
+           WHERE repos.name = ? AND commit_id = ? AND config_hash = ? AND rules_hash = ? AND kind = 'commit' AND status = 'complete'`,
+        )
+        .get(repository, commit, configHash, rulesHash) !== undefined
+    );
+  }
+
+  /** The stored scans of the branch just before and just after time `at`. */
+  neighbours(repository: string, branch: string | undefined, at: string): { previous?: ScanNeighbour; next?: ScanNeighbour } {
+    const repoId = this.repositoryId(repository);
+    if (repoId === undefined) return {};
+    return { previous: this.#previous(repoId, branch ?? null, at), next: this.#next(repoId, branch ?? null, at) };
+  }
+
+  #previous(repoId: number, branch: string | null, at: string, beforeId = Number.MAX_SAFE_INTEGER): ScanNeighbour | undefined {
+    const row = this.#db
+      .prepare(
+        `SELECT id, commit_id FROM scans WHERE repo_id = ? AND branch IS ? AND status = 'complete' AND (at < ? OR (at = ? AND id < ?))
+         ORDER BY at DESC, id DESC LIMIT 1`,
+      )
+      .get(repoId, branch, at, at, beforeId) as { id: number; commit_id: string | null } | undefined;
+    return row && { id: row.id, commit: row.commit_id ?? undefined };
+  }
+
+  #next(repoId: number, branch: string | null, at: string): ScanNeighbour | undefined {
+    const row = this.#db
+      .prepare(`SELECT id, commit_id FROM scans WHERE repo_id = ? AND branch IS ? AND status = 'complete' AND at > ? ORDER BY at, id LIMIT 1`)
+      .get(repoId, branch, at) as { id: number; commit_id: string | null } | undefined;
+    return row && { id: row.id, commit: row.commit_id ?? undefined };
+  }
+
+  /** Earlier stored sizes of each prompt of the branch, before time `at`, oldest first. */
+  promptHistory(repository: string, branch: string | undefined, at: string): Record<string, PromptSizeSample[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT prompt_sizes.prompt_id AS id, scans.at AS at, prompt_sizes.tokens AS tokens
+         FROM prompt_sizes JOIN scans ON scans.id = prompt_sizes.scan_id JOIN repos ON repos.id = scans.repo_id
+         WHERE repos.name = ? AND scans.branch IS ? AND scans.status = 'complete' AND scans.at < ?
+         ORDER BY scans.at, scans.id`,
+      )
+      .all(repository, branch ?? null, at) as { id: string; at: string; tokens: number }[];
+    const history: Record<string, PromptSizeSample[]> = {};
+    for (const row of rows) (history[row.id] ??= []).push({ at: row.at, tokens: row.tokens });
+    return history;
+  }
+
+  /**
+   * Stores one scan, its findings (new or unchanged against the previous scan of the branch),
+   * what it fixed, its metrics and sizes, and new extraction cache entries, in one transaction.
+   * A scan inserted before later ones (a history backfill) also updates the next scan's
+   * new/fixed findings.
+   */
+  saveScan(scan: ScanToSave, renames: RenameLookup, cacheEntries: ReadonlyMap<string, CachedExtraction> = new Map()): SavedScan {
+    const db = this.#db;
+    const { report } = scan;
+    const at = scan.commitTime ?? report.scannedAt;
+    const write = db.transaction((): SavedScan => {
+      db.prepare('INSERT INTO repos (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(scan.repository, report.scannedAt);
+      const repoId = this.repositoryId(scan.repository)!;
+      const scanId = Number(
+        db
+          .prepare(
+            `INSERT INTO scans (repo_id, kind, commit_id, branch, at, commit_time, scanned_at, tool_version, config_hash, rules_hash, status, files, diagnostics)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?)`,
+          )
+          .run(
+            repoId,
+            scan.kind,
+            scan.commit ?? null,
+            scan.branch ?? null,
+            at,
+            scan.commitTime ?? null,
+            report.scannedAt,
+            report.tool.version,
+            scan.configHash,
+            scan.rulesHash,
+            report.metrics.filesScanned,
+            report.diagnostics.length,
+          ).lastInsertRowid,
+      );
+      const previous = this.#previous(repoId, scan.branch ?? null, at, scanId);
+      const previousFindings = previous ? this.#findings(previous.id) : [];
+      const changes = compareFindings(previousFindings, report.findings, this.#renames(renames, previous?.commit, scan.commit));
+      const added = new Set(changes.added);
+      const insertFinding = db.prepare(
+        `INSERT OR IGNORE INTO findings (scan_id, fingerprint, anchor_fingerprint, rule_id, category, severity, message, file, line, col, effort_minutes, team, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const finding of report.findings) {
+        insertFinding.run(
+          scanId,
+          finding.fingerprint,
+          finding.anchorFingerprint,
+          finding.ruleId,
+          finding.category,
+          finding.severity,
+          finding.message,
+          finding.file,
+          finding.line,
+          finding.column,
+          finding.effortMinutes,
+          finding.team ?? report.owners[finding.file] ?? '(unowned)',
+          added.has(finding) ? 'new' : 'unchanged',
+        );
+      }
+      this.#insertFixed(scanId, changes.fixed);
+
+      const insertMetric = db.prepare('INSERT INTO scan_metrics (scan_id, name, value) VALUES (?, ?, ?)');
+      for (const [name, value] of metricRows(report)) insertMetric.run(scanId, name, value);
+      const insertTeamMetric = db.prepare('INSERT INTO team_metrics (scan_id, team, name, value) VALUES (?, ?, ?, ?)');
+      for (const [team, metrics] of Object.entries(report.teamMetrics)) {
+        for (const [name, value] of Object.entries({ ...metrics, findings: undefined, errors: metrics.findings.error, warnings: metrics.findings.warning })) {
+          if (typeof value === 'number') insertTeamMetric.run(scanId, team, name, value);
+        }
+      }
+      const ownerOf = (file: string) => report.owners[file] ?? '(unowned)';
+      const insertPrompt = db.prepare(
+        `INSERT OR IGNORE INTO prompt_sizes (scan_id, prompt_id, file, line, name, role, team, tokens, characters, sections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const prompt of report.inventory.prompts) {
+        insertPrompt.run(scanId, prompt.id, prompt.file, prompt.line, prompt.name ?? null, prompt.role, ownerOf(prompt.file), prompt.tokens, prompt.characters, prompt.sections);
+      }
+      const insertToolSet = db.prepare(
+        `INSERT OR IGNORE INTO tool_set_sizes (scan_id, tool_set_id, file, line, holder, team, tools, is_complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const set of report.inventory.toolSets) {
+        const id = `${set.file}|${set.holder}|${set.agentName ?? set.enclosingFunction ?? ''}`;
+        insertToolSet.run(scanId, id, set.file, set.line, set.holder, ownerOf(set.file), set.count, set.isComplete ? 1 : 0);
+      }
+      this.#writeCache(cacheEntries);
+
+      const next = this.#next(repoId, scan.branch ?? null, at);
+      if (next) this.#relink(next, scanId, this.#renames(renames, scan.commit, next.commit));
+      return { scanId, added: changes.added.length, fixed: changes.fixed.length, unchanged: changes.unchanged.length };
+    });
+    return write.immediate();
+  }
+
+  #renames(renames: RenameLookup, from: string | undefined, to: string | undefined): ReadonlyMap<string, string> {
+    return (from && to && from !== to && renames(from, to)) || new Map();
+  }
+
+  #findings(scanId: number): (FindingRow & Identity)[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT fingerprint, anchor_fingerprint, rule_id, category, severity, message, file, line, effort_minutes, team FROM findings WHERE scan_id = ? ORDER BY file, line`,
+      )
+      .all(scanId) as FindingRow[];
+    return rows.map(identityOf);
+  }
+
+  #insertFixed(scanId: number, fixed: readonly FindingRow[]): void {
+    const insert = this.#db.prepare(
+      `INSERT OR IGNORE INTO fixed_findings (scan_id, fingerprint, rule_id, category, severity, message, file, line, effort_minutes, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const row of fixed) {
+      insert.run(scanId, row.fingerprint, row.rule_id, row.category, row.severity, row.message, row.file, row.line, row.effort_minutes, row.team);
+    }
+  }
+
+  /** Recomputes the new and fixed findings of `next` against the scan now stored before it. */
+  #relink(next: ScanNeighbour, previousId: number, renames: ReadonlyMap<string, string>): void {
+    const current = this.#findings(next.id);
+    const changes = compareFindings(this.#findings(previousId), current, renames);
+    const setState = this.#db.prepare('UPDATE findings SET state = ? WHERE scan_id = ? AND fingerprint = ?');
+    for (const row of current) setState.run('unchanged', next.id, row.fingerprint);
+    for (const row of changes.added) setState.run('new', next.id, row.fingerprint);
+    this.#db.prepare('DELETE FROM fixed_findings WHERE scan_id = ?').run(next.id);
+    this.#insertFixed(next.id, changes.fixed);
+  }
+
+  #writeCache(entries: ReadonlyMap<string, CachedExtraction>): void {
+    if (entries.size === 0) return;
+    const insert = this.#db.prepare('INSERT OR REPLACE INTO extraction_cache (key, entry) VALUES (?, ?)');
+    for (const [key, entry] of entries) insert.run(key, JSON.stringify(entry));
+  }
+
+  /**
+   * An extraction cache backed by this database. New entries stay in memory until they are
+   * written with a scan (`saveScan`) or by {@link Store.writeCache}.
+   */
+  extractionCache(): ExtractionCache & { pending: Map<string, CachedExtraction> } {
+    const select = this.#db.prepare('SELECT entry FROM extraction_cache WHERE key = ?').pluck();
+    const pending = new Map<string, CachedExtraction>();
+    return {
+      pending,
+      get(key) {
+        const buffered = pending.get(key);
+        if (buffered) return buffered;
+        const text = select.get(key) as string | undefined;
+        return text === undefined ? undefined : (JSON.parse(text) as CachedExtraction);
+      },
+      set(key, entry) {
+        pending.set(key, entry);
+      },
+    };
+  }
+
+  /** Writes cache entries on their own (for a scan that is not stored). */
+  writeCache(entries: ReadonlyMap<string, CachedExtraction>): void {
+    this.#db.transaction(() => this.#writeCache(entries)).immediate();
+  }
+
+  /** The stored scans of a repository in time order, with counts for all of it or one team. */
+  trend(repository: string, options: { branch?: string; team?: string } = {}): TrendPoint[] {
+    const repoId = this.repositoryId(repository);
+    if (repoId === undefined) return [];
+    const scans = this.#db
+      .prepare(
+        `SELECT id, commit_id, branch, at FROM scans WHERE repo_id = ? AND status = 'complete' AND (? IS NULL OR branch IS ?) ORDER BY at, id`,
+      )
+      .all(repoId, options.branch ?? null, options.branch ?? null) as { id: number; commit_id: string | null; branch: string | null; at: string }[];
+    const team = options.team ?? null;
+    const metric = team
+      ? this.#db.prepare('SELECT name, value FROM team_metrics WHERE scan_id = ? AND team = ?')
+      : this.#db.prepare('SELECT name, value FROM scan_metrics WHERE scan_id = ?');
+    const counts = this.#db.prepare(
+      `SELECT COUNT(*) AS findings, COALESCE(SUM(state = 'new'), 0) AS added FROM findings WHERE scan_id = ? AND (? IS NULL OR team = ?)`,
+    );
+    const fixed = this.#db.prepare('SELECT COUNT(*) FROM fixed_findings WHERE scan_id = ? AND (? IS NULL OR team = ?)').pluck();
+    return scans.map((scan) => {
+      const values = new Map(
+        ((team ? metric.all(scan.id, team) : metric.all(scan.id)) as { name: string; value: number }[]).map((row) => [row.name, row.value]),
+      );
+      const value = (name: string) => values.get(name) ?? 0;
+      const { findings, added } = counts.get(scan.id, team, team) as { findings: number; added: number };
+      const llmCalls = value('llmCalls');
+      const share = (part: number) => (llmCalls === 0 ? null : Math.round((part / llmCalls) * 1000) / 1000);
+      return {
+        scanId: scan.id,
+        commit: scan.commit_id ?? undefined,
+        branch: scan.branch ?? undefined,
+        at: scan.at,
+        findings,
+        errors: team ? value('errors') : value('findings.error'),
+        warnings: team ? value('warnings') : value('findings.warning'),
+        debtMinutes: value('debtMinutes'),
+        llmCalls,
+        tracedCalls: value('tracedCalls'),
+        tracedShare: share(value('tracedCalls')),
+        evalCoverage: team ? share(value('evalCoveredCalls')) : llmCalls === 0 ? null : value('evalCoverage'),
+        tools: value('tools'),
+        largestToolSet: value('largestToolSet'),
+        largestPromptTokens: value('largestPromptTokens'),
+        added,
+        fixed: fixed.get(scan.id, team, team) as number,
+      };
+    });
+  }
+}
+
+/** Applies the migrations the database lacks, each in its own transaction. */
+function migrate(db: Database.Database, path: string): void {
+  const step = db.transaction((): boolean => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new StoreError(
+        `The database ${path} was written by a newer genai-debt (schema ${version}; this one knows ${MIGRATIONS.length}). Upgrade genai-debt or pass --db with another path.`,
+      );
+    }
+    if (version === MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[version]!);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  // IMMEDIATE: two processes opening a new database at once migrate one after the other.
+  while (step.immediate());
+}

@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTree, parseLsTree, parseRenames, renamesBetween } from '../../src/git/tree.js';
+import { blobIdOf, commitFiles, createRepo, expectGitError, git, removeRepos } from './git-fixture.js';
+
+afterAll(removeRepos);
+
+const files = {
+  'README.md': '# Support bot\n',
+  'link-to-readme': { symlink: 'README.md' },
+  'packages/app/my file.ts': 'export const spaced = 1;\n',
+  'packages/app/src/index.ts': "export * from './summarize.js';\n",
+  'packages/app/ünïcödé.ts': 'export const unicode = 1;\n',
+  'packages/lib/x.ts': 'export const x = 1;\n',
+  'src/app.ts': 'console.log(1);\n',
+  'weird\nname.txt': 'newline in the name\n',
+};
+
+function blob(path: string, contents: string) {
+  return { path, blobId: blobIdOf(contents), size: Buffer.byteLength(contents), mode: '100644' };
+}
+
+describe('listTree', () => {
+  let repo: string;
+  let commit: string;
+
+  beforeAll(() => {
+    repo = createRepo();
+    const sub = createRepo();
+    const subCommit = commitFiles(sub, { 'lib.ts': 'x\n' }, '2026-01-04T12:00:00Z');
+    // A submodule entry (gitlink) without cloning the submodule.
+    git(repo, 'update-index', '--add', '--cacheinfo', `160000,${subCommit},vendor/sub`);
+    commit = commitFiles(repo, files, '2026-01-05T12:00:00Z');
+  });
+
+  it('lists every blob of a commit with its id, size and mode, skipping submodules', async () => {
+    expect(await listTree(repo, commit)).toEqual([
+      blob('README.md', '# Support bot\n'),
+      { path: 'link-to-readme', blobId: blobIdOf('README.md'), size: 9, mode: '120000' },
+      blob('packages/app/my file.ts', 'export const spaced = 1;\n'),
+      blob('packages/app/src/index.ts', "export * from './summarize.js';\n"),
+      blob('packages/app/ünïcödé.ts', 'export const unicode = 1;\n'),
+      blob('packages/lib/x.ts', 'export const x = 1;\n'),
+      blob('src/app.ts', 'console.log(1);\n'),
+      blob('weird\nname.txt', 'newline in the name\n'),
+    ]);
+  });
+
+  it('lists the whole tree even when run from a subdirectory of the work tree', async () => {
+    const paths = (await listTree(join(repo, 'packages/app'), 'HEAD')).map((entry) => entry.path);
+    expect(paths).toEqual([
+      'README.md',
+      'link-to-readme',
+      'packages/app/my file.ts',
+      'packages/app/src/index.ts',
+      'packages/app/ünïcödé.ts',
+      'packages/lib/x.ts',
+      'src/app.ts',
+      'weird\nname.txt',
+    ]);
+  });
+
+  it('returns the files under a subdir, relative to it', async () => {
+    const expected = [
+      blob('my file.ts', 'export const spaced = 1;\n'),
+      blob('src/index.ts', "export * from './summarize.js';\n"),
+      blob('ünïcödé.ts', 'export const unicode = 1;\n'),
+    ];
+    expect(await listTree(repo, commit, 'packages/app')).toEqual(expected);
+    expect(await listTree(repo, commit, './packages/app/')).toEqual(expected);
+    expect(await listTree(repo, commit, 'packages/app/src')).toEqual([blob('index.ts', "export * from './summarize.js';\n")]);
+  });
+
+  it('returns nothing for a subdir missing at that commit, or naming a file', async () => {
+    expect(await listTree(repo, commit, 'packages/missing')).toEqual([]);
+    expect(await listTree(repo, commit, 'README.md')).toEqual([]);
+  });
+
+  it('lists the whole tree for the subdir "."', async () => {
+    expect(await listTree(repo, commit, '.')).toHaveLength(8);
+  });
+
+  it('rejects a subdir outside the repository', async () => {
+    await expectGitError(
+      listTree(repo, commit, '../other'),
+      'invalid subdir "../other": pass a path relative to the repository top level, such as packages/app',
+    );
+    await expectGitError(
+      listTree(repo, commit, '/etc'),
+      'invalid subdir "/etc": pass a path relative to the repository top level, such as packages/app',
+    );
+  });
+
+  it('names a commit that does not exist', async () => {
+    await expectGitError(
+      listTree(repo, 'nope'),
+      `git rev-parse failed in ${repo}: ref "nope" does not exist or does not point to a commit. Check the ref name, or fetch it first.`,
+    );
+  });
+});
+
+describe('parseLsTree', () => {
+  it('keeps tabs and spaces inside paths', () => {
+    const id = 'a'.repeat(40);
+    expect(parseLsTree(`100755 blob ${id}     12\tbin/run\tme.sh\0`)).toEqual([
+      { path: 'bin/run\tme.sh', blobId: id, size: 12, mode: '100755' },
+    ]);
+  });
+});
+
+describe('renamesBetween', () => {
+  const summarize = [
+    "import OpenAI from 'openai';",
+    '',
+    'const openai = new OpenAI();',
+    '',
+    'export async function summarizeTicket(text: string) {',
+    '  const response = await openai.chat.completions.create({',
+    "    model: 'gpt-4o-mini',",
+    "    messages: [{ role: 'user', content: text }],",
+    '  });',
+    '  return response.choices[0]?.message.content;',
+    '}',
+    '',
+  ].join('\n');
+
+  let repo: string;
+  let before: string;
+  let after: string;
+
+  beforeAll(() => {
+    repo = createRepo();
+    before = commitFiles(repo, { 'src/summarize.ts': summarize, 'src/other.ts': 'export const other = 1;\n' }, '2026-01-05T12:00:00Z');
+    mkdirSync(join(repo, 'src/tickets'));
+    git(repo, 'mv', 'src/summarize.ts', 'src/tickets/summarize ticket.ts');
+    after = commitFiles(
+      repo,
+      {
+        'src/tickets/summarize ticket.ts': summarize.replace("'gpt-4o-mini'", "'gpt-4.1-mini'"),
+        'src/other.ts': 'export const other = 2;\n',
+        'src/new.ts': 'export const added = 1;\n',
+      },
+      '2026-01-06T12:00:00Z',
+    );
+  });
+
+  it('maps the old path of a moved and edited file to its new path', async () => {
+    expect(await renamesBetween(repo, before, after)).toEqual(new Map([['src/summarize.ts', 'src/tickets/summarize ticket.ts']]));
+  });
+
+  it('maps nothing between a commit and itself', async () => {
+    expect(await renamesBetween(repo, after, after)).toEqual(new Map());
+  });
+
+  it('names a commit that does not exist', async () => {
+    await expectGitError(
+      renamesBetween(repo, before, 'nope'),
+      `git diff-tree failed in ${repo}: fatal: bad revision 'nope'. Check that the ref exists.`,
+    );
+  });
+});
+
+describe('parseRenames', () => {
+  it('reads renames among other statuses and ignores copies', () => {
+    const output = ['M', 'a.ts', 'R087', 'old.ts', 'new.ts', 'C100', 'x.ts', 'y.ts', 'D', 'gone.ts', 'A', 'n\new.ts', ''].join('\0');
+    expect(parseRenames(output)).toEqual(new Map([['old.ts', 'new.ts']]));
+  });
+});

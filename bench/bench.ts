@@ -1,9 +1,14 @@
 /**
- * `npm run bench -- <dir>...`: cold-scan speed of genai-debt against ast-grep running eight
- * LLM-call patterns over the same files, as a ratio measured in the same run (never absolute
- * times in tests). Several folders are joined into one tree of hard links so both tools see one
- * root; ast-grep is handed exactly the files genai-debt's discovery picks (default config: no
- * dependencies, build output, generated files or tests). Medians over `BENCH_RUNS` runs (default 3).
+ * `npm run bench -- <dir>... [--history <git work tree>]`, ratios measured in the same run (never
+ * absolute times in tests), medians over `BENCH_RUNS` runs (default 3):
+ *
+ * - cold scan of genai-debt against ast-grep running eight LLM-call patterns over the same files.
+ *   Several folders are joined into one tree of hard links so both tools see one root; ast-grep is
+ *   handed exactly the files genai-debt's discovery picks (default config);
+ * - warm rescan: `scan --save` into a fresh database, then again unchanged (facts from the
+ *   extraction cache), as warm / cold;
+ * - with `--history`: `history --since <52 weeks before its newest commit> --every 1w --save` of
+ *   that repository against a cold scan of its head (run once; it is long).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,10 +62,38 @@ function unionOf(dirs: string[], scratch: string): string {
   return union;
 }
 
+function lastJsonLine(stderr: string): { stats: { files: number; bytes: number; extracted: number; cached: number; maxRssMb: number } } {
+  return JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as never;
+}
+
+/** 52 weekly commits back from the newest one: `--since` reaches from now to a year before it. */
+function backfill(repo: string, scratch: string): Record<string, number> {
+  const newest = spawnSync('git', ['-C', repo, 'log', '-1', '--format=%ct'], { encoding: 'utf8' });
+  if (newest.status !== 0) throw new Error(`not a git work tree: ${repo}`);
+  const days = Math.ceil((Date.now() / 1000 - Number(newest.stdout.trim())) / 86_400) + 52 * 7 - 1;
+  const cold = timed(process.execPath, [BIN, 'scan', repo, '--format', 'json']);
+  if (cold.status === 2) throw new Error(`genai-debt scan failed: ${cold.stderr}`);
+  const db = join(scratch, 'history.db');
+  const history = timed(process.execPath, [BIN, 'history', repo, '--since', `${days}d`, '--every', '1w', '--save', '--db', db, '--format', 'json']);
+  if (history.status !== 0) throw new Error(`genai-debt history failed: ${history.stderr}`);
+  const commits = (JSON.parse(history.stdout) as { points: unknown[] }).points.length;
+  process.stderr.write(`history: ${commits} commits in ${history.seconds.toFixed(2)} s; cold scan of the head ${cold.seconds.toFixed(2)} s\n`);
+  return {
+    historyCommits: commits,
+    historySeconds: Math.round(history.seconds * 100) / 100,
+    headColdScanSeconds: Math.round(cold.seconds * 100) / 100,
+    historyRatio: Math.round((history.seconds / cold.seconds) * 100) / 100,
+  };
+}
+
 async function main(): Promise<number> {
-  const dirs = process.argv.slice(2).map((dir) => resolve(dir));
+  const args = process.argv.slice(2);
+  const historyAt = args.indexOf('--history');
+  const historyRepo = historyAt >= 0 ? resolve(args[historyAt + 1] ?? '') : undefined;
+  if (historyAt >= 0) args.splice(historyAt, 2);
+  const dirs = args.map((dir) => resolve(dir));
   if (dirs.length === 0) {
-    process.stderr.write('usage: npm run bench -- <dir>...   (folders of TypeScript/JavaScript repositories)\n');
+    process.stderr.write('usage: npm run bench -- <dir>... [--history <git work tree>]   (folders of TypeScript/JavaScript repositories)\n');
     return 2;
   }
   for (const dir of dirs) {
@@ -94,7 +127,19 @@ async function main(): Promise<number> {
     let stats: { files: number; bytes: number; extracted: number } | undefined;
     let llmCalls = 0;
     let peerMatches = 0;
+    const coldSaves: number[] = [];
+    const warmSaves: number[] = [];
+    let warmCached = 0;
     for (let run = 0; run < RUNS; run++) {
+      const db = join(scratch, `run-${run}.db`);
+      const coldSave = timed(process.execPath, [BIN, 'scan', root, '--format', 'json', '--save', '--db', db]);
+      const warmSave = timed(process.execPath, [BIN, 'scan', root, '--format', 'json', '--save', '--db', db, '--stats']);
+      if (coldSave.status === 2 || warmSave.status === 2) throw new Error(`genai-debt scan --save failed: ${coldSave.stderr}${warmSave.stderr}`);
+      coldSaves.push(coldSave.seconds);
+      warmSaves.push(warmSave.seconds);
+      warmCached = lastJsonLine(warmSave.stderr).stats.cached;
+      process.stderr.write(`run ${run + 1}/${RUNS}: scan --save cold ${coldSave.seconds.toFixed(2)} s, warm ${warmSave.seconds.toFixed(2)} s\n`);
+
       const scan = timed(process.execPath, [BIN, 'scan', root, '--format', 'json', '--stats']);
       if (scan.status === 2) throw new Error(`genai-debt scan failed: ${scan.stderr}`);
       const line = scan.stderr.trim().split('\n').at(-1) ?? '{}';
@@ -122,6 +167,11 @@ async function main(): Promise<number> {
       peakRssMb: Math.max(...rss),
       llmCallsFound: llmCalls,
       astGrepMatches: peerMatches,
+      coldSaveSeconds: Math.round(median(coldSaves) * 100) / 100,
+      warmRescanSeconds: Math.round(median(warmSaves) * 100) / 100,
+      warmFilesFromCache: warmCached,
+      warmRatio: Math.round((median(warmSaves) / median(coldSaves)) * 100) / 100,
+      ...(historyRepo ? backfill(historyRepo, scratch) : {}),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

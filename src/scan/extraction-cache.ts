@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog-schema.js';
-import { EXTRACTOR_VERSION } from '../extract/extract-file.js';
+import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { ExtractionCache } from '../model/extraction-cache.js';
 import { TOOL_VERSION } from '../package-root.js';
 

@@ -43,5 +43,6 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
     (from, to) => renames.get(`${from}\0${to}`),
     cache.pending,
   );
+  cache.pending.clear();
   return { report, saved };
 }

@@ -12,8 +12,8 @@ import { loadConfig } from '../config/load-config.js';
 import { discoverFiles } from '../discover/discover-files.js';
 import { selectTreeFiles } from '../discover/select-tree-files.js';
 import type { BlobReader } from '../git/blob-reader.js';
-import { readFileAt } from '../git/blob-reader.js';
 import { gitTopLevel } from '../git/repository-info.js';
+import { runGit } from '../git/run-git.js';
 import { listTree } from '../git/tree.js';
 import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
 import { createTeamResolver } from '../teams/team-resolver.js';
@@ -99,6 +99,22 @@ interface Extraction {
   tokenizer: Promise<{ countTokens: (text: string) => number }>;
 }
 
+// Prompts repeat from commit to commit of a history run: count each text once per process.
+const tokenCounts = new Map<string, number>();
+const MAX_REMEMBERED_TEXTS = 20_000;
+
+function memoized(countTokens: (text: string) => number): (text: string) => number {
+  return (text) => {
+    let count = tokenCounts.get(text);
+    if (count === undefined) {
+      if (tokenCounts.size >= MAX_REMEMBERED_TEXTS) tokenCounts.clear();
+      count = countTokens(text);
+      tokenCounts.set(text, count);
+    }
+    return count;
+  };
+}
+
 function sha256(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
@@ -145,7 +161,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
     if (!options.pool) await pool.close();
   }
   const { countTokens } = await extraction.tokenizer;
-  const analysis = analyze(extraction.facts, settings.catalog, settings.enabledRules, (text) => countTokens(text), options.history);
+  const analysis = analyze(extraction.facts, settings.catalog, settings.enabledRules, memoized(countTokens), options.history);
   return {
     tool: { name: 'genai-debt', version: TOOL_VERSION },
     root: options.root,
@@ -192,16 +208,22 @@ function ownersOf({ model, findings }: { model: RepoModel; findings: readonly { 
 async function findOwners(root: string, config: Config, commit: CommitToScan | undefined): Promise<(path: string) => string> {
   const top = commit?.repo ?? (await gitTopLevel(root)) ?? root;
   const prefix = commit ? commit.subdir : relative(top, root).split(sep).join('/');
-  let codeowners: string | undefined;
-  for (const location of CODEOWNERS_LOCATIONS) {
-    const bytes = commit ? await readFileAt(top, commit.commit, location) : readIfExists(join(top, location));
-    if (bytes) {
-      codeowners = new TextDecoder().decode(bytes);
-      break;
-    }
-  }
+  const bytes = commit ? await codeownersAt(commit) : CODEOWNERS_LOCATIONS.map((location) => readIfExists(join(top, location))).find(Boolean);
+  const codeowners = bytes && new TextDecoder().decode(bytes);
   const resolveTeam = createTeamResolver({ config: config.teams, codeowners: codeowners === undefined ? undefined : parseCodeowners(codeowners).rules });
   return (path) => resolveTeam(prefix && path ? `${prefix}/${path}` : path || prefix);
+}
+
+/** The first CODEOWNERS file of a commit: one `git ls-tree` for all locations, read through the blob reader. */
+async function codeownersAt(commit: CommitToScan): Promise<Uint8Array | undefined> {
+  const listing = await runGit(commit.repo, ['ls-tree', '-z', '--full-tree', commit.commit, '--', ...CODEOWNERS_LOCATIONS]);
+  const blobs = new Map<string, string>();
+  for (const entry of listing.split('\0')) {
+    const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
+    if (match) blobs.set(match[2]!, match[1]!);
+  }
+  const id = CODEOWNERS_LOCATIONS.map((location) => blobs.get(location)).find(Boolean);
+  return id ? (await commit.reader.read([id])).get(id) : undefined;
 }
 
 function readIfExists(path: string): Uint8Array | undefined {

@@ -78,6 +78,7 @@ function metricRows(report: ScanReport): [string, number][] {
  */
 export class Store {
   readonly #db: Database.Database;
+  #cache: (ExtractionCache & { pending: Map<string, CachedExtraction> }) | undefined;
 
   private constructor(db: Database.Database) {
     this.#db = db;
@@ -303,24 +304,31 @@ export class Store {
   }
 
   /**
-   * An extraction cache backed by this database. New entries stay in memory until they are
-   * written with a scan (`saveScan`) or by {@link Store.writeCache}.
+   * The extraction cache backed by this database, one per store: entries read once stay in
+   * memory (a history run meets the same files at every commit), and new entries stay in
+   * `pending` until they are written with a scan (`saveScan`) or by {@link Store.writeCache}.
    */
   extractionCache(): ExtractionCache & { pending: Map<string, CachedExtraction> } {
+    if (this.#cache) return this.#cache;
     const select = this.#db.prepare('SELECT entry FROM extraction_cache WHERE key = ?').pluck();
     const pending = new Map<string, CachedExtraction>();
-    return {
+    const read = new Map<string, CachedExtraction>();
+    this.#cache = {
       pending,
       get(key) {
-        const buffered = pending.get(key);
-        if (buffered) return buffered;
+        const known = pending.get(key) ?? read.get(key);
+        if (known) return known;
         const text = select.get(key) as string | undefined;
-        return text === undefined ? undefined : (JSON.parse(text) as CachedExtraction);
+        if (text === undefined) return undefined;
+        const entry = JSON.parse(text) as CachedExtraction;
+        read.set(key, entry);
+        return entry;
       },
       set(key, entry) {
         pending.set(key, entry);
       },
     };
+    return this.#cache;
   }
 
   /** Writes cache entries on their own (for a scan that is not stored). */

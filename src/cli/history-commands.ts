@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { openBlobReader } from '../git/blob-reader.js';
@@ -79,6 +80,11 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
           revision: { commit, time },
           branch,
         });
+        if (saved.scanId === undefined) {
+          skipped += 1;
+          io.stderr(`genai-debt: ${label} stored meanwhile by another run, skipped\n`);
+          continue;
+        }
         stored += 1;
         io.stderr(
           `genai-debt: ${label} ${report.findings.length} findings (${saved.added} new, ${saved.fixed} fixed), ${report.stats.cached}/${report.stats.extracted} files from cache\n`,
@@ -119,6 +125,9 @@ export interface TrendFlags {
 export async function runTrend(path: string, flags: TrendFlags, io: CliIo): Promise<number> {
   const identity = await identifyRepository(path, flags.repoName);
   const dbPath = databasePath(io, flags.db);
+  if (!existsSync(dbPath)) {
+    throw new UsageError(`No history database at ${dbPath}. Run \`genai-debt scan ${path} --save\` or \`genai-debt history ${path} --save\` first (with --db to choose the file).`);
+  }
   const { Store } = await import('../store/store.js');
   const store = Store.open(dbPath);
   try {

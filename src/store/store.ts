@@ -33,7 +33,8 @@ export interface ScanNeighbour {
 export type RenameLookup = (from: string, to: string) => ReadonlyMap<string, string> | undefined;
 
 export interface SavedScan {
-  scanId: number;
+  /** Undefined when another process stored the same commit with the same settings first. */
+  scanId: number | undefined;
   added: number;
   fixed: number;
   unchanged: number;
@@ -95,13 +96,15 @@ export class Store {
     try {
       mkdirSync(dirname(path), { recursive: true });
       db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = NORMAL');
     } catch (error) {
       throw new StoreError(`Cannot open the database ${path}: ${(error as Error).message}. Pass --db with a writable file path.`);
     }
     try {
+      // Checked before anything is written: another program's database is never touched.
+      assertOwnDatabase(db, path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
       migrate(db, path);
     } catch (error) {
       db.close();
@@ -183,6 +186,10 @@ export class Store {
     const { report } = scan;
     const at = scan.commitTime ?? report.scannedAt;
     const write = db.transaction((): SavedScan => {
+      // Checked again inside the transaction: another history run may have stored it meanwhile.
+      if (scan.kind === 'commit' && scan.commit && this.hasCommitScan(scan.repository, scan.commit, scan.configHash, scan.rulesHash)) {
+        return { scanId: undefined, added: 0, fixed: 0, unchanged: 0 };
+      }
       db.prepare('INSERT INTO repos (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(scan.repository, report.scannedAt);
       const repoId = this.repositoryId(scan.repository)!;
       const scanId = Number(
@@ -384,6 +391,24 @@ export class Store {
   }
 }
 
+/** `PRAGMA application_id` of genai-debt databases ("GDBT"), so a foreign SQLite file is recognised. */
+const APPLICATION_ID = 0x47444254;
+
+/** Refuses a file that is not an empty database or one of ours, and one from a newer genai-debt. */
+function assertOwnDatabase(db: Database.Database, path: string): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+  if (applicationId !== APPLICATION_ID && (tables > 0 || version !== 0)) {
+    throw new StoreError(`${path} is an SQLite database of another program, not a genai-debt history database. Pass --db with another path.`);
+  }
+  if (version > MIGRATIONS.length) {
+    throw new StoreError(
+      `The database ${path} was written by a newer genai-debt (schema ${version}; this one knows ${MIGRATIONS.length}). Upgrade genai-debt or pass --db with another path.`,
+    );
+  }
+}
+
 /** Applies the migrations the database lacks, each in its own transaction. */
 function migrate(db: Database.Database, path: string): void {
   const step = db.transaction((): boolean => {
@@ -396,6 +421,7 @@ function migrate(db: Database.Database, path: string): void {
     if (version === MIGRATIONS.length) return false;
     db.exec(MIGRATIONS[version]!);
     db.pragma(`user_version = ${version + 1}`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     return true;
   });
   // IMMEDIATE: two processes opening a new database at once migrate one after the other.

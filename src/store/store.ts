@@ -402,6 +402,10 @@ function assertOwnDatabase(db: Database.Database, path: string): void {
   if (applicationId !== APPLICATION_ID && (tables > 0 || version !== 0)) {
     throw new StoreError(`${path} is an SQLite database of another program, not a genai-debt history database. Pass --db with another path.`);
   }
+  assertKnownSchema(version, path);
+}
+
+function assertKnownSchema(version: number, path: string): void {
   if (version > MIGRATIONS.length) {
     throw new StoreError(
       `The database ${path} was written by a newer genai-debt (schema ${version}; this one knows ${MIGRATIONS.length}). Upgrade genai-debt or pass --db with another path.`,
@@ -413,11 +417,8 @@ function assertOwnDatabase(db: Database.Database, path: string): void {
 function migrate(db: Database.Database, path: string): void {
   const step = db.transaction((): boolean => {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new StoreError(
-        `The database ${path} was written by a newer genai-debt (schema ${version}; this one knows ${MIGRATIONS.length}). Upgrade genai-debt or pass --db with another path.`,
-      );
-    }
+    // Again inside the transaction: another process may have upgraded the file meanwhile.
+    assertKnownSchema(version, path);
     if (version === MIGRATIONS.length) return false;
     db.exec(MIGRATIONS[version]!);
     db.pragma(`user_version = ${version + 1}`);

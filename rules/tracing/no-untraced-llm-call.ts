@@ -47,6 +47,7 @@ export async function summarizeTicket(text: string) {
         line: call.line,
         column: call.column,
         anchor: `${call.enclosingFunction ?? '<module>'}|${call.api}`,
+        content: call.textHash,
       });
     }
   },

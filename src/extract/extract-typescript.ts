@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
 
@@ -815,7 +816,16 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const args = argumentNodes.map((arg) => toArg(arg, 0));
     if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);
-    const call: CallFact = { line: line + 1, column: character + 1, at: node.pos, callee, args, scopes, calleeText: calleeText(node.expression) };
+    const call: CallFact = {
+      line: line + 1,
+      column: character + 1,
+      at: node.pos,
+      callee,
+      args,
+      scopes,
+      calleeText: calleeText(node.expression),
+      textHash: tokenHash(text.slice(node.getStart(sourceFile), node.end), sourceFile.languageVariant),
+    };
     if (isNew) call.isNew = true;
     if (assignedTo !== undefined) call.assignedTo = assignedTo;
     calls.push(call);
@@ -918,4 +928,27 @@ function calleeText(expression: TS.Expression): string {
   if (ts.isElementAccessExpression(expression)) return `${calleeText(expression.expression)}[]`;
   if (ts.isNewExpression(expression)) return `new ${calleeText(expression.expression)}()`;
   return '…';
+}
+
+/** Tokens that formatters add or drop: commas, semicolons, parentheses. */
+const FORMATTING_TOKENS = new Set<TS.SyntaxKind>([
+  ts.SyntaxKind.CommaToken,
+  ts.SyntaxKind.SemicolonToken,
+  ts.SyntaxKind.OpenParenToken,
+  ts.SyntaxKind.CloseParenToken,
+]);
+
+/**
+ * A hash of the code's tokens that a formatter does not change: no whitespace or comments, no
+ * commas, semicolons or parentheses, and string literals by value (quote style ignored).
+ */
+function tokenHash(code: string, variant: TS.LanguageVariant): string {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, code);
+  const hash = createHash('sha256');
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (FORMATTING_TOKENS.has(kind)) continue;
+    hash.update(kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ? `"${scanner.getTokenValue()}` : scanner.getTokenText());
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
 }

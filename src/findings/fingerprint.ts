@@ -9,6 +9,14 @@ export function fingerprint(ruleId: string, file: string, anchor: string, occurr
   return createHash('sha256').update(`${ruleId}\0${file}\0${anchor}\0${occurrence}`).digest('hex').slice(0, 20);
 }
 
+/**
+ * {@link fingerprint} with the rule's content discriminator (a call's token hash): among
+ * findings with one anchor, it picks out the same one even when another was fixed or added.
+ */
+export function contentFingerprint(ruleId: string, file: string, anchor: string, content: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\0${file}\0${anchor}\0${content}\0${occurrence}`).digest('hex').slice(0, 20);
+}
+
 /** {@link fingerprint} without the path: it survives renames and moves to another file. */
 export function anchorFingerprint(ruleId: string, anchor: string, occurrence: number): string {
   return createHash('sha256').update(`${ruleId}\0${anchor}\0${occurrence}`).digest('hex').slice(0, 20);

@@ -3,6 +3,8 @@ export interface FindingIdentity {
   ruleId: string;
   file: string;
   fingerprint: string;
+  /** Missing on findings stored before it existed. */
+  contentFingerprint?: string;
   anchorFingerprint: string;
 }
 
@@ -16,7 +18,8 @@ export interface FindingChanges<Previous, Current> {
 }
 
 /**
- * Matches the findings of two consecutive scans: first by fingerprint; then, for a file git saw
+ * Matches the findings of two consecutive scans: first by fingerprint with content (a call's
+ * tokens), so of several like findings in one function the same one matches; then by fingerprint, for a file git saw
  * renamed, by the fingerprint without the path; then by that fingerprint in any file, so a
  * function moved to another file keeps its findings. Never by line. Each finding matches at most
  * once, so a second identical finding is added. Pure.
@@ -56,6 +59,10 @@ export function compareFindings<Previous extends FindingIdentity, Current extend
     right = stillUnmatched;
   };
 
+  pass(
+    (finding) => finding.contentFingerprint,
+    (finding) => finding.contentFingerprint ?? '',
+  );
   pass(
     (finding) => finding.fingerprint,
     (finding) => finding.fingerprint,

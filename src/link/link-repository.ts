@@ -143,6 +143,7 @@ function toLlmCall(
     kind: match.kind,
     options: options ? Object.keys(options).sort() : [],
     callee: call.calleeText,
+    textHash: call.textHash,
     tracing,
   };
   if (model !== undefined) llmCall.model = model;

@@ -69,6 +69,11 @@ export interface CallFact {
   scopes: ScopeFact[];
   /** Text of the callee as written (`this.client.chat.completions.create`), for messages. */
   calleeText: string;
+  /**
+   * Hash of the call's tokens (whitespace, comments, commas, semicolons and parentheses left out;
+   * string literals by value): tells two calls of one function apart and survives reformatting.
+   */
+  textHash: string;
   /** The variable the call's result is assigned to (`const getWeather = tool(…)`). */
   assignedTo?: string;
 }

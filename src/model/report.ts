@@ -19,6 +19,11 @@ export interface Finding {
    */
   fingerprint: string;
   /**
+   * {@link fingerprint} with the rule's content discriminator (for a call, a hash of its tokens),
+   * matched first: of two findings with one anchor, fixing one and adding another reports the added one.
+   */
+  contentFingerprint: string;
+  /**
    * The same identity without the path: rule id, anchor and occurrence index. When a file is
    * renamed or a function moves to another file, this is what still matches.
    */

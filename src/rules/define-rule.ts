@@ -28,6 +28,11 @@ export interface ReportDescriptor<MessageId extends string> {
   column?: number;
   /** Identity inside the file that survives line moves: enclosing function and API, say. */
   anchor: string;
+  /**
+   * Tells apart findings with the same anchor (the call's token hash, say), so fixing one and
+   * adding another in the same function reports the added one. Matched first, then the anchor alone.
+   */
+  content?: string;
   /** Overrides the configured severity (a limit with a warning and an error threshold). */
   severity?: Severity;
 }

@@ -1,4 +1,4 @@
-import { anchorFingerprint, fingerprint } from '../findings/fingerprint.js';
+import { anchorFingerprint, contentFingerprint, fingerprint } from '../findings/fingerprint.js';
 import type { RepoModel } from '../model/repo-model.js';
 import type { Diagnostic, Finding } from '../model/report.js';
 import type { ReportDescriptor } from './define-rule.js';
@@ -37,10 +37,15 @@ export function runRules(model: RepoModel, rules: readonly EnabledRule[]): { fin
     }
     reported.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
     const occurrences = new Map<string, number>();
-    for (const descriptor of reported) {
-      const key = `${descriptor.file}\0${descriptor.anchor}`;
+    const next = (key: string) => {
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
+      return occurrence;
+    };
+    for (const descriptor of reported) {
+      const occurrence = next(`${descriptor.file}\0${descriptor.anchor}`);
+      const content = descriptor.content ?? '';
+      const contentOccurrence = next(`${descriptor.file}\0${descriptor.anchor}\0\0${content}`);
       findings.push({
         ruleId: rule.id,
         category: rule.category,
@@ -50,6 +55,7 @@ export function runRules(model: RepoModel, rules: readonly EnabledRule[]): { fin
         line: descriptor.line,
         column: descriptor.column ?? 1,
         fingerprint: fingerprint(rule.id, descriptor.file, descriptor.anchor, occurrence),
+        contentFingerprint: contentFingerprint(rule.id, descriptor.file, descriptor.anchor, content, contentOccurrence),
         anchorFingerprint: anchorFingerprint(rule.id, descriptor.anchor, occurrence),
         effortMinutes: rule.effortMinutes,
       });

@@ -114,4 +114,8 @@ export const MIGRATIONS: readonly string[] = [
     entry TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- The fingerprint with the rule's content discriminator (a call's token hash), matched first.
+  ALTER TABLE findings ADD COLUMN content_fingerprint TEXT;
+  `,
 ];

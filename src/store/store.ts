@@ -45,6 +45,7 @@ const BUSY_TIMEOUT_MS = 30_000;
 
 interface FindingRow {
   fingerprint: string;
+  content_fingerprint: string | null;
   anchor_fingerprint: string;
   rule_id: string;
   category: string;
@@ -56,10 +57,10 @@ interface FindingRow {
   team: string;
 }
 
-type Identity = { ruleId: string; file: string; fingerprint: string; anchorFingerprint: string };
+type Identity = { ruleId: string; file: string; fingerprint: string; contentFingerprint?: string; anchorFingerprint: string };
 
 function identityOf(row: FindingRow): FindingRow & Identity {
-  return { ...row, ruleId: row.rule_id, anchorFingerprint: row.anchor_fingerprint };
+  return { ...row, ruleId: row.rule_id, contentFingerprint: row.content_fingerprint ?? undefined, anchorFingerprint: row.anchor_fingerprint };
 }
 
 function metricRows(report: ScanReport): [string, number][] {
@@ -218,13 +219,14 @@ export class Store {
       const changes = compareFindings(previousFindings, report.findings, this.#renames(renames, previous?.commit, scan.commit));
       const added = new Set(changes.added);
       const insertFinding = db.prepare(
-        `INSERT OR IGNORE INTO findings (scan_id, fingerprint, anchor_fingerprint, rule_id, category, severity, message, file, line, col, effort_minutes, team, state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO findings (scan_id, fingerprint, content_fingerprint, anchor_fingerprint, rule_id, category, severity, message, file, line, col, effort_minutes, team, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const finding of report.findings) {
         insertFinding.run(
           scanId,
           finding.fingerprint,
+          finding.contentFingerprint,
           finding.anchorFingerprint,
           finding.ruleId,
           finding.category,
@@ -278,7 +280,7 @@ export class Store {
   #findings(scanId: number): (FindingRow & Identity)[] {
     const rows = this.#db
       .prepare(
-        `SELECT fingerprint, anchor_fingerprint, rule_id, category, severity, message, file, line, effort_minutes, team FROM findings WHERE scan_id = ? ORDER BY file, line`,
+        `SELECT fingerprint, content_fingerprint, anchor_fingerprint, rule_id, category, severity, message, file, line, effort_minutes, team FROM findings WHERE scan_id = ? ORDER BY file, line`,
       )
       .all(scanId) as FindingRow[];
     return rows.map(identityOf);

@@ -123,6 +123,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
       options: ['messages', 'model'],
       enclosingFunction: 'answerQuestion',
       callee: 'openai.chat.completions.create',
+      textHash: expect.stringMatching(/^[0-9a-f]{16}$/),
       tracing: { verdict: 'untraced', evidence: [] },
     });
     expect(report.inventory.llmCalls[2]?.tracing).toEqual({
@@ -141,6 +142,7 @@ describe('genai-debt scan (built CLI) on the support-bot fixture', { timeout: CL
         line: 6,
         column: 28,
         fingerprint: expect.stringMatching(/^[0-9a-f]{20}$/),
+        contentFingerprint: expect.stringMatching(/^[0-9a-f]{20}$/),
         anchorFingerprint: expect.stringMatching(/^[0-9a-f]{20}$/),
         effortMinutes: 15,
         team: '(unowned)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFingerprint, fingerprint } from '../../src/findings/fingerprint.js';
+import { anchorFingerprint, contentFingerprint, fingerprint } from '../../src/findings/fingerprint.js';
 import { compareFindings, type FindingIdentity } from '../../src/findings/lifecycle.js';
 
 const UNTRACED = 'no-untraced-llm-call';
@@ -9,13 +9,21 @@ interface StoredFinding extends FindingIdentity {
 }
 
 /** A finding with the identities the rules give it: `anchor` is `<enclosing function>|<api>`. */
-function untracedCall(file: string, enclosing: string, line: number, occurrence = 0, api = 'openai.chat.completions.create'): StoredFinding {
+function untracedCall(
+  file: string,
+  enclosing: string,
+  line: number,
+  occurrence = 0,
+  api = 'openai.chat.completions.create',
+  content?: { textHash: string; occurrence: number },
+): StoredFinding {
   const anchor = `${enclosing}|${api}`;
   return {
     ruleId: UNTRACED,
     file,
     line,
     fingerprint: fingerprint(UNTRACED, file, anchor, occurrence),
+    ...(content ? { contentFingerprint: contentFingerprint(UNTRACED, file, anchor, content.textHash, content.occurrence) } : {}),
     anchorFingerprint: anchorFingerprint(UNTRACED, anchor, occurrence),
   };
 }
@@ -95,6 +103,22 @@ describe('compareFindings', () => {
       added: [addedCall],
       fixed: [fixedCall],
     });
+  });
+
+  it('reports the added call when one of two like calls in a function is fixed and another added after it', () => {
+    // Before: calls A (occurrence 0) and B (1) in answerTicket. After: A traced, C added below B,
+    // so B is now occurrence 0 and C occurrence 1: without content both would match the old ones.
+    const a = untracedCall('src/answer.ts', 'answerTicket', 6, 0, undefined, { textHash: 'aaaa', occurrence: 0 });
+    const b = untracedCall('src/answer.ts', 'answerTicket', 9, 1, undefined, { textHash: 'bbbb', occurrence: 0 });
+    const bAfter = untracedCall('src/answer.ts', 'answerTicket', 9, 0, undefined, { textHash: 'bbbb', occurrence: 0 });
+    const c = untracedCall('src/answer.ts', 'answerTicket', 12, 1, undefined, { textHash: 'cccc', occurrence: 0 });
+    expect(compareFindings([a, b], [bAfter, c])).toEqual({ unchanged: [{ previous: b, current: bAfter }], added: [c], fixed: [a] });
+  });
+
+  it('still matches an edited call by its anchor when its content changed and nothing else moved', () => {
+    const before = untracedCall('src/answer.ts', 'answerTicket', 6, 0, undefined, { textHash: 'old-model', occurrence: 0 });
+    const after = untracedCall('src/answer.ts', 'answerTicket', 6, 0, undefined, { textHash: 'new-model', occurrence: 0 });
+    expect(compareFindings([before], [after])).toEqual({ unchanged: [{ previous: before, current: after }], added: [], fixed: [] });
   });
 
   it('never matches by line: a different call on the same line is added and the old one fixed', () => {

@@ -24,6 +24,7 @@ export const sampleReport: ScanReport = {
         options: ['model', 'messages', 'tools'],
         enclosingFunction: 'SupportBot.answer',
         callee: 'this.client.chat.completions.create',
+        textHash: '0000000000000001',
         tracing: { verdict: 'untraced', evidence: [] },
       },
       {
@@ -38,6 +39,7 @@ export const sampleReport: ScanReport = {
         options: ['model', 'prompt', 'experimental_telemetry'],
         enclosingFunction: 'answerQuery',
         callee: 'generateText',
+        textHash: '0000000000000002',
         tracing: {
           verdict: 'traced',
           evidence: [
@@ -61,6 +63,7 @@ export const sampleReport: ScanReport = {
         kind: 'generation',
         options: [],
         callee: 'chain.invoke',
+        textHash: '0000000000000003',
         tracing: {
           verdict: 'unknown',
           evidence: [{ mechanism: 'unresolved-client', detail: 'chain comes from parameter `chain` of unknown type' }],
@@ -115,6 +118,7 @@ export const sampleReport: ScanReport = {
       line: 3,
       column: 14,
       fingerprint: '9f2c4e7a1b3d5f60',
+      contentFingerprint: 'ce6f7a8b9c0d1e2f3a4b',
       anchorFingerprint: '5e6f7a8b9c0d1e2f3a4b',
       team: '@acme/support',
       effortMinutes: 60,
@@ -128,6 +132,7 @@ export const sampleReport: ScanReport = {
       line: 42,
       column: 18,
       fingerprint: '0c1d2e3f4a5b6c7d',
+      contentFingerprint: 'cf7a8b9c0d1e2f3a4b5c',
       anchorFingerprint: '6f7a8b9c0d1e2f3a4b5c',
       team: '@acme/support',
       effortMinutes: 30,
@@ -141,6 +146,7 @@ export const sampleReport: ScanReport = {
       line: 7,
       column: 3,
       fingerprint: 'a1b2c3d4e5f60718',
+      contentFingerprint: 'ca8b9c0d1e2f3a4b5c6d',
       anchorFingerprint: '7a8b9c0d1e2f3a4b5c6d',
       team: '@acme/support',
       effortMinutes: 120,

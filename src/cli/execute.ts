@@ -15,10 +15,17 @@ import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
 import { duration, type HistoryFlags, runHistory, runTrend, type TrendFlags, UsageError } from './history-commands.js';
 import type { CliIo } from './io.js';
+import type { ServeFlags } from './serve-command.js';
 
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
+  return number;
+}
+
+function portNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return number;
 }
 
@@ -40,6 +47,8 @@ interface ScanFlags {
   save?: boolean;
   db?: string;
   repoName?: string;
+  upload?: string;
+  tokenEnv: string;
 }
 
 async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<number> {
@@ -74,6 +83,11 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     io.stderr(`${JSON.stringify({ stats: { ...stats, seconds: Math.round(seconds * 1000) / 1000, maxRssMb: Math.round(maxRssMb) } })}\n`);
+  }
+  if (flags.upload) {
+    const { uploadScan } = await import('./upload-scan.js');
+    const uploaded = await uploadScan(report, { path, url: flags.upload, tokenEnv: flags.tokenEnv, repoName: flags.repoName }, io);
+    if (uploaded !== ExitCode.ok) return uploaded;
   }
   return report.findings.some((finding) => finding.severity === 'error') ? ExitCode.findings : ExitCode.ok;
 }
@@ -158,6 +172,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--save', 'store the scan in the history database (see --db)')
     .option('--db <file>', `history database (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)`)
     .option('--repo-name <name>', 'name the repository is stored under (default: from the git remote, else the folder name)')
+    .option('--upload <url>', 'also send the scan to the dashboard at this URL (POST /api/scans)')
+    .option('--token-env <name>', 'environment variable holding the upload token', 'GENAI_DEBT_TOKEN')
     .action(async (path: string, flags: ScanFlags) => {
       setExitCode(await runScan(resolve(io.cwd, path), flags, io));
     });
@@ -191,6 +207,18 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (path: string, flags: TrendFlags) => {
       setExitCode(await runTrend(resolve(io.cwd, path), flags, io));
+    });
+
+  program
+    .command('serve')
+    .description('Serve the dashboard of the history database; read-only unless an upload token is configured.')
+    .option('--db <file>', 'history database (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)')
+    .option('--port <port>', 'port to listen on (0: any free port)', portNumber, 4170)
+    .option('--host <host>', 'address to bind; anything but loopback exposes the dashboard to the network', '127.0.0.1')
+    .option('--config <file>', 'server config (YAML): upload token and body size limit')
+    .action(async (flags: ServeFlags) => {
+      const { runServe } = await import('./serve-command.js');
+      setExitCode(await runServe(flags, io));
     });
 
   program

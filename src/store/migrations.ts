@@ -118,4 +118,32 @@ export const MIGRATIONS: readonly string[] = [
   -- The fingerprint with the rule's content discriminator (a call's token hash), matched first.
   ALTER TABLE findings ADD COLUMN content_fingerprint TEXT;
   `,
+  `
+  -- The dashboard's pre-aggregated totals, written with each scan (src/store/rollup.ts), so no
+  -- page reads the findings of every scan. main_branch: the branch the dashboard shows ('' outside git).
+  ALTER TABLE repos ADD COLUMN main_branch TEXT;
+
+  -- The last scan of each UTC day per repository and branch ('' outside git), with its totals as
+  -- JSON (series name -> number).
+  CREATE TABLE repo_days (
+    repo_id INTEGER NOT NULL REFERENCES repos(id),
+    branch TEXT NOT NULL,
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    totals TEXT NOT NULL,
+    PRIMARY KEY (repo_id, branch, day)
+  ) WITHOUT ROWID;
+
+  -- How each series summed over the main branches of all repositories changes on each day: its
+  -- value on a day is the sum of its deltas up to that day (a repository counts with its last scan).
+  CREATE TABLE portfolio_deltas (
+    series TEXT NOT NULL,
+    day TEXT NOT NULL,
+    delta REAL NOT NULL,
+    PRIMARY KEY (series, day)
+  ) WITHOUT ROWID;
+
+  CREATE INDEX fixed_findings_by_team ON fixed_findings (team, scan_id);
+  `,
 ];

@@ -6,7 +6,9 @@ import type { PromptSizeSample } from '../model/repo-model.js';
 import type { ScanReport } from '../model/report.js';
 import type { TrendPoint } from '../model/trend.js';
 import type { CachedExtraction, ExtractionCache } from '../model/extraction-cache.js';
+import { DashboardQueries } from './dashboard-queries.js';
 import { MIGRATIONS } from './migrations.js';
+import { rebuildTotals, recordScanTotals } from './rollup.js';
 import { StoreError } from './store-error.js';
 
 /** One scan to store, with where its code came from. */
@@ -80,6 +82,7 @@ function metricRows(report: ScanReport): [string, number][] {
  */
 export class Store {
   readonly #db: Database.Database;
+  #dashboard: DashboardQueries | undefined;
   #cache: (ExtractionCache & { pending: Map<string, CachedExtraction> }) | undefined;
 
   private constructor(db: Database.Database) {
@@ -107,6 +110,8 @@ export class Store {
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       migrate(db, path);
+      // Scans stored before the dashboard's totals existed get them once.
+      if (db.prepare('SELECT EXISTS (SELECT 1 FROM scans) AND NOT EXISTS (SELECT 1 FROM repo_days)').pluck().get()) db.transaction(() => rebuildTotals(db)).immediate();
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
@@ -117,6 +122,11 @@ export class Store {
 
   close(): void {
     this.#db.close();
+  }
+
+  /** The dashboard's read queries over this database. */
+  dashboard(): DashboardQueries {
+    return (this.#dashboard ??= new DashboardQueries(this.#db));
   }
 
   /** The repository's id, or undefined when nothing was stored for it. */
@@ -268,6 +278,7 @@ export class Store {
 
       const next = this.#next(repoId, scan.branch ?? null, at);
       if (next) this.#relink(next, scanId, this.#renames(renames, scan.commit, next.commit));
+      recordScanTotals(db, scanId);
       return { scanId, added: changes.added.length, fixed: changes.fixed.length, unchanged: changes.unchanged.length };
     });
     return write.immediate();
@@ -390,6 +401,60 @@ export class Store {
         fixed: fixed.get(scan.id, team, team) as number,
       };
     });
+  }
+
+  /** The last complete scan of a branch, or undefined when none is stored. */
+  latestScan(repository: string, branch: string): { id: number; commit?: string; at: string } | undefined {
+    const row = this.#db
+      .prepare(
+        `SELECT scans.id, commit_id, at FROM scans JOIN repos ON repos.id = scans.repo_id
+         WHERE repos.name = ? AND branch = ? AND status = 'complete' ORDER BY at DESC, scans.id DESC LIMIT 1`,
+      )
+      .get(repository, branch) as { id: number; commit_id: string | null; at: string } | undefined;
+    return row && { id: row.id, at: row.at, ...(row.commit_id ? { commit: row.commit_id } : {}) };
+  }
+
+  /** The branches of a repository that have stored scans, most recently scanned first. */
+  storedBranches(repository: string): string[] {
+    return this.#db
+      .prepare(
+        `SELECT branch FROM scans JOIN repos ON repos.id = scans.repo_id
+         WHERE repos.name = ? AND branch IS NOT NULL AND status = 'complete' GROUP BY branch ORDER BY MAX(at) DESC`,
+      )
+      .pluck()
+      .all(repository) as string[];
+  }
+
+  /** A stored scan as the gate compares with it: its findings, the metrics budgets read, and prompt sizes. */
+  scanForComparison(scanId: number): {
+    findings: (Identity & { message: string; line: number; severity: 'error' | 'warning' })[];
+    metrics: { largestToolSet: number; largestPromptTokens: number; evalCoverage: number | null; tracedShare: number | null };
+    prompts: { id: string; file: string; line: number; name?: string; tokens: number }[];
+  } {
+    const findings = this.#findings(scanId).map((row) => ({ ...row, severity: row.severity === 'error' ? ('error' as const) : ('warning' as const) }));
+    const values = new Map(
+      (this.#db.prepare('SELECT name, value FROM scan_metrics WHERE scan_id = ?').all(scanId) as { name: string; value: number }[]).map((row) => [row.name, row.value]),
+    );
+    const prompts = (
+      this.#db.prepare('SELECT prompt_id, file, line, name, tokens FROM prompt_sizes WHERE scan_id = ?').all(scanId) as {
+        prompt_id: string;
+        file: string;
+        line: number;
+        name: string | null;
+        tokens: number;
+      }[]
+    ).map((row) => ({ id: row.prompt_id, file: row.file, line: row.line, tokens: row.tokens, ...(row.name === null ? {} : { name: row.name }) }));
+    return {
+      findings,
+      metrics: {
+        largestToolSet: values.get('largestToolSet') ?? 0,
+        largestPromptTokens: values.get('largestPromptTokens') ?? 0,
+        // Stored only when there were LLM calls (a share of none is null).
+        evalCoverage: values.get('evalCoverage') ?? null,
+        tracedShare: values.get('tracedShare') ?? null,
+      },
+      prompts,
+    };
   }
 }
 

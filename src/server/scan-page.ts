@@ -1,0 +1,31 @@
+import type { DashboardQueries, FindingRow, ScanRow } from '../store/dashboard-queries.js';
+import { NotFoundError } from './query-params.js';
+
+export interface ScanPage {
+  scan: ScanRow;
+  previousScanId: number | undefined;
+  nextScanId: number | undefined;
+  metrics: { debt: number; findings: number; llmCalls: number; tracedShare: number | null; evalCoverage: number | null };
+  added: FindingRow[];
+  fixed: FindingRow[];
+}
+
+export function loadScanPage(queries: DashboardQueries, id: number): ScanPage {
+  const scan = queries.scan(id);
+  if (!scan) throw new NotFoundError(`No scan with id ${id} is stored.`);
+  const metrics = queries.metrics(id);
+  return {
+    scan,
+    previousScanId: queries.scanBefore(scan),
+    nextScanId: queries.scanAfter(scan),
+    metrics: {
+      debt: metrics.get('debtMinutes') ?? 0,
+      findings: (metrics.get('findings.error') ?? 0) + (metrics.get('findings.warning') ?? 0),
+      llmCalls: metrics.get('llmCalls') ?? 0,
+      tracedShare: metrics.get('tracedShare') ?? null,
+      evalCoverage: metrics.get('evalCoverage') ?? null,
+    },
+    added: queries.newFindings(id),
+    fixed: queries.fixedFindings(id),
+  };
+}

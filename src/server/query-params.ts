@@ -12,7 +12,7 @@ export class NotFoundError extends Error {
 }
 
 const direction = z.enum(['asc', 'desc']);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), 'expected a real date');
+const day = z.iso.date('expected a date as YYYY-MM-DD');
 const name = z.string().min(1).max(300);
 
 export const overviewQuery = z.strictObject({
@@ -43,7 +43,7 @@ export function parseQuery<Schema extends z.ZodType>(schema: Schema, query: Reco
   const present = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
   const result = schema.safeParse(present);
   if (!result.success) {
-    const reasons = result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'query'}: ${issue.message.replace(/^Invalid input: /, '')}`);
+    const reasons = result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'query'}: ${issue.message.replace(/^Invalid (input|option): /, '')}`);
     throw new BadRequestError(`Invalid query parameters: ${reasons.join('; ')}`);
   }
   return result.data;

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../package-root.js';
 import type { Store } from '../store/store.js';
 import { findingsCsv } from './findings-csv.js';
-import { debtRating, formatChange, formatMinutes, formatShare, RATING_COLORS } from './format.js';
+import { debtRating, formatChange, formatMinutes, formatShare, formatTime, RATING_COLORS } from './format.js';
 import { loadOverview } from './overview-page.js';
 import { BadRequestError, badgeQuery, findingsQuery, NotFoundError, overviewQuery, parseQuery, scanId } from './query-params.js';
 import { filteredFindings, loadRepositoryPage } from './repository-page.js';
@@ -37,6 +37,7 @@ const helpers = {
   formatMinutes,
   formatChange,
   formatShare,
+  formatTime,
   repoHref: (name: string, suffix = '') => `/repos/${encodeURIComponent(name)}${suffix}`,
   teamHref: (name: string, suffix = '') => `/teams/${encodeURIComponent(name)}${suffix}`,
   ruleHref: (id: string) => `/rules/${encodeURIComponent(id)}`,

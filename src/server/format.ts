@@ -34,3 +34,8 @@ export function debtRating(minutes: number): 'A' | 'B' | 'C' | 'D' | 'E' {
 }
 
 export const RATING_COLORS = { A: '#2e7d32', B: '#7cb342', C: '#f9a825', D: '#ef6c00', E: '#c62828' } as const;
+
+/** An ISO 8601 time as `2026-03-02 10:00 UTC`. */
+export function formatTime(at: string): string {
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -6,11 +6,11 @@
 const IO_CORE_MODULES = '^(fs|fs/promises|child_process|worker_threads|net|http|https|http2|dgram|tls|dns|cluster|readline|process)$';
 
 /** The pure core: no IO, output depends only on input. */
-const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|teams)|rules)/';
+const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|teams|gate)|rules)/';
 
 /** The only modules that touch disk, processes, threads or the console. */
 const EDGES = [
-  '^src/(discover|scan|cli|git|store)/',
+  '^src/(discover|scan|cli|git|store|server)/',
   '^src/bin[.]ts$',
   '^src/package-root[.]ts$',
   '^src/config/load-config[.]ts$',
@@ -153,11 +153,34 @@ module.exports = {
       to: { path: IN_REPO, pathNot: ['^src/(analyze|link|rules|findings|model)/', CATALOG_SCHEMA] },
     },
     {
+      name: 'gate-compares-findings-only',
+      severity: 'error',
+      comment:
+        'src/gate decides what a change adds (findings matched as in the store, budgets, the baseline file format) from data alone; src/cli reads the files, runs git and the scans.',
+      from: { path: '^src/gate/' },
+      to: { path: IN_REPO, pathNot: ['^src/(gate|model)/', '^src/findings/lifecycle[.]ts$', '^src/config/config-schema[.]ts$'] },
+    },
+    {
       name: 'reporters-see-only-the-report',
       severity: 'error',
       comment: 'A reporter is ScanReport -> string: it reads src/model only, and src/cli decides where the string goes.',
       from: { path: '^src/report/' },
       to: { path: IN_REPO, pathNot: '^src/(report|model)/' },
+    },
+    {
+      name: 'only-server-serves-http',
+      severity: 'error',
+      comment: 'express, ejs, helmet and chart.js belong to the dashboard: only src/server imports them, so a scan never loads a web stack.',
+      from: { path: IN_REPO, pathNot: '^src/server/' },
+      to: { path: '(^|/)node_modules/(express|ejs|helmet|chart[.]js)/' },
+    },
+    {
+      name: 'server-reads-through-the-store',
+      severity: 'error',
+      comment:
+        'src/server renders what src/store reads (and stores uploads through it): it runs no scan, no git and no extractor, and never opens SQLite itself.',
+      from: { path: '^src/server/' },
+      to: { path: ['^src/(scan|cli|git|discover|extract|link|analyze)/', '(^|/)node_modules/better-sqlite3/'] },
     },
     {
       name: 'not-to-dev-dep',

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { DiscoveryError } from '../discover/discover-files.js';
+import { BASELINE_FILE_NAME, BaselineError } from '../gate/baseline-file.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { type FormatName, formatReport } from '../report/index.js';
 import { ruleHelpUri } from '../rules/rule-help-uri.js';
@@ -13,6 +14,7 @@ import type { ScanAndSaveOptions } from '../scan/scan-and-save.js';
 import { StoreError } from '../store/store-error.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
+import { type BaselineFlags, type CheckFlags, runBaseline, runCheck } from './gate-commands.js';
 import { duration, type HistoryFlags, runHistory, runTrend, type TrendFlags, UsageError } from './history-commands.js';
 import type { CliIo } from './io.js';
 import type { ServeFlags } from './serve-command.js';
@@ -210,6 +212,42 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('baseline')
+    .description('Write the baseline file of known debt that `check` does not fail on; an existing one only shrinks.')
+    .argument('[path]', 'folder to scan', '.')
+    .option('--baseline-file <file>', `baseline file (default: ${BASELINE_FILE_NAME} in the scanned folder)`)
+    .option('--force', 'also add the current new findings (accept them as known debt)')
+    .option('-c, --config <file>', 'config file (default: genai-debt.config.yaml|.yml|.json in the scanned folder)')
+    .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
+    .action(async (path: string, flags: BaselineFlags) => {
+      setExitCode(await runBaseline(resolve(io.cwd, path), flags, io));
+    });
+
+  program
+    .command('check')
+    .description('Fail (exit 1) only for debt that is new: not in the baseline, the merge-base (--since) or the last stored scan (--stored).')
+    .argument('[path]', 'folder to scan', '.')
+    .option('--since <ref>', 'compare with the merge-base of HEAD and this ref (e.g. origin/main), scanned from git objects')
+    .option('--stored [branch]', 'compare with the last stored scan of this branch (default: the remote default branch) in the history database')
+    .option('--baseline-file <file>', `baseline file (default: ${BASELINE_FILE_NAME} in the scanned folder)`)
+    .option('--frozen', 'also fail when the baseline lists debt that is gone (keeps it tight)')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails').choices(['warning', 'error']).default('error'))
+    .option('--exit-zero', 'exit 0 even when new debt is found (advisory runs); errors still exit 2')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'gitlab', 'markdown', 'junit', 'sarif']).default('text'),
+    )
+    .option('-o, --output-file <file>', 'write the output to a file instead of stdout')
+    .option('--color', 'force colours in the text output')
+    .option('--no-color', 'no colours in the text output')
+    .option('-c, --config <file>', 'config file (default: genai-debt.config.yaml|.yml|.json in the scanned folder); both sides use it')
+    .option('--db <file>', 'history database for --stored (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)')
+    .option('--repo-name <name>', 'stored name of the repository for --stored (default: from the git remote, else the folder name)')
+    .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
+    .action(async (path: string, flags: CheckFlags) => {
+      setExitCode(await runCheck(resolve(io.cwd, path), flags, io));
+    });
+
+  program
     .command('serve')
     .description('Serve the dashboard of the history database; read-only unless an upload token is configured.')
     .option('--db <file>', 'history database (default: $GENAI_DEBT_DB, else ~/.genai-debt/genai-debt.db)')
@@ -248,8 +286,9 @@ export async function execute(argv: string[], io: CliIo): Promise<number> {
       // `--help` and `--version` exit 0; help shown because no command was given is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
     }
-    if (error instanceof ConfigError || error instanceof DiscoveryError || error instanceof UsageError || error instanceof GitError || error instanceof StoreError) {
-      io.stderr(`genai-debt: ${error.message}\n`);
+    const userErrors = [ConfigError, DiscoveryError, UsageError, GitError, StoreError, BaselineError];
+    if (userErrors.some((kind) => error instanceof kind)) {
+      io.stderr(`genai-debt: ${(error as Error).message}\n`);
       return ExitCode.error;
     }
     io.stderr(`genai-debt: unexpected error: ${(error as Error).message}\n${io.env.DEBUG ? `${(error as Error).stack}\n` : 'Run with DEBUG=1 for the stack trace, and please report it.\n'}`);

@@ -43,7 +43,38 @@ export const configSchema = z.strictObject({
       paths: z.record(z.string().min(1), z.string().min(1)).default({}),
     })
     .optional(),
+  /**
+   * `genai-debt check`: metric budgets (absolute limits) and ratchets (no worse than the earlier
+   * side). A broken one fails the check like a new error-level finding.
+   */
+  gate: z
+    .strictObject({
+      budgets: z
+        .strictObject({
+          /** The most tools one call or agent may be handed. */
+          maxLargestToolSet: z.number().int().nonnegative().optional(),
+          /** The most tokens one prompt may have. */
+          maxLargestPromptTokens: z.number().int().nonnegative().optional(),
+          /** The least share (0..1) of LLM calls an eval suite must reach. */
+          minEvalCoverage: z.number().min(0).max(1).optional(),
+          /** The least share (0..1) of LLM calls that must be traced. */
+          minTracedShare: z.number().min(0).max(1).optional(),
+        })
+        .prefault({}),
+      ratchets: z
+        .strictObject({
+          /** Eval coverage may not drop below the earlier side's. */
+          evalCoverage: z.boolean().default(false),
+          /** The traced share may not drop below the earlier side's. */
+          tracedShare: z.boolean().default(false),
+          /** No prompt may grow by more than this many percent (in tokens) over the earlier side. */
+          maxPromptGrowthPercent: z.number().positive().optional(),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+export type GateSettings = Config['gate'];

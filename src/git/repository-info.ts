@@ -127,3 +127,13 @@ async function runGitOrUndefined(repo: string, args: string[]): Promise<string |
     throw error;
   }
 }
+
+/**
+ * The default branch of the `origin` remote (`main`), as `refs/remotes/origin/HEAD` records it.
+ *
+ * @returns undefined when the clone does not record it (set it with `git remote set-head origin --auto`)
+ */
+export async function remoteDefaultBranch(repo: string): Promise<string | undefined> {
+  const ref = await runGitOrUndefined(repo, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
+  return ref?.startsWith('refs/remotes/origin/') ? ref.slice('refs/remotes/origin/'.length) : undefined;
+}

@@ -13,10 +13,27 @@ type ReportRule = ScanReport['rules'][number];
  * execution notifications rather than results, since they are not debt.
  */
 export function formatSarif(report: ScanReport): string {
-  const rules = uniqueRules(report.rules);
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log = sarifLog(report, (ruleIndex) =>
+    sortFindings(report.findings).map((finding) => findingResult(finding, ruleIndex.get(finding.ruleId))),
+  );
+  return JSON.stringify(log, null, 2) + '\n';
+}
 
-  const log: Sarif.Log = {
+/**
+ * The SARIF log of one run shared by the scan and check formats: the tool with the report's rules
+ * (then `extraRules`, so the scan rules keep their indexes), the root, the diagnostics as
+ * notifications, and the results `results` builds from the rule indexes.
+ */
+export function sarifLog(
+  report: ScanReport,
+  results: (ruleIndex: ReadonlyMap<string, number>) => Sarif.Result[],
+  extraRules: readonly Sarif.ReportingDescriptor[] = [],
+): Sarif.Log {
+  const descriptors = uniqueRules(report.rules).map(toReportingDescriptor);
+  for (const rule of extraRules) if (!descriptors.some((d) => d.id === rule.id)) descriptors.push(rule);
+  const ruleIndex = new Map(descriptors.map((rule, index) => [rule.id, index]));
+
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -26,7 +43,7 @@ export function formatSarif(report: ScanReport): string {
             name: 'genai-debt',
             version: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map(toReportingDescriptor),
+            rules: descriptors,
           },
         },
         originalUriBaseIds: { [SRCROOT]: srcRoot(report.root) },
@@ -36,11 +53,10 @@ export function formatSarif(report: ScanReport): string {
             toolExecutionNotifications: report.diagnostics.map(toNotification),
           },
         ],
-        results: sortFindings(report.findings).map((finding) => toResult(finding, ruleIndex.get(finding.ruleId))),
+        results: results(ruleIndex),
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
 }
 
 /** Sorted by id so rule indexes do not depend on registration order; the first of duplicate ids wins. */
@@ -57,18 +73,19 @@ function toReportingDescriptor(rule: ReportRule): Sarif.ReportingDescriptor {
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     helpUri: rule.helpUri,
-    defaultConfiguration: { level: level(rule.severity) },
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: { category: rule.category, effortMinutes: rule.effortMinutes },
   };
 }
 
-function toResult(finding: Finding, index: number | undefined): Sarif.Result {
+/** A finding as a SARIF result; `index` is its rule's position in the driver's rules, when listed. */
+export function findingResult(finding: Finding, index: number | undefined): Sarif.Result {
   return {
     ruleId: finding.ruleId,
     ...(index === undefined ? {} : { ruleIndex: index }),
-    level: level(finding.severity),
+    level: sarifLevel(finding.severity),
     message: { text: finding.message },
-    locations: [location(finding.file, finding.line, finding.column)],
+    locations: [sarifLocation(finding.file, finding.line, finding.column)],
     partialFingerprints: { 'genaiDebt/v1': finding.fingerprint },
     properties: { effortMinutes: finding.effortMinutes, ...(finding.team ? { team: finding.team } : {}) },
   };
@@ -79,11 +96,12 @@ function toNotification(diagnostic: Diagnostic): Sarif.Notification {
     message: { text: diagnostic.message },
     level: diagnostic.severity === 'warning' ? 'warning' : 'note',
     descriptor: { id: diagnostic.code },
-    ...(diagnostic.file === undefined ? {} : { locations: [location(diagnostic.file, diagnostic.line)] }),
+    ...(diagnostic.file === undefined ? {} : { locations: [sarifLocation(diagnostic.file, diagnostic.line)] }),
   };
 }
 
-function location(file: string, line?: number, column?: number): Sarif.Location {
+/** A file position relative to `%SRCROOT%`. */
+export function sarifLocation(file: string, line?: number, column?: number): Sarif.Location {
   // SARIF lines and columns are 1-based; a 0 or missing position means "the whole file".
   const region: Sarif.Region | undefined =
     line !== undefined && line >= 1
@@ -97,12 +115,12 @@ function location(file: string, line?: number, column?: number): Sarif.Location 
   };
 }
 
-function level(severity: Severity): Sarif.ReportingConfiguration.level {
+export function sarifLevel(severity: Severity): Sarif.ReportingConfiguration.level {
   return severity === 'error' ? 'error' : 'warning';
 }
 
 /** `untraced-llm-call` → `UntracedLlmCall`: SARIF wants an identifier-like name besides the id. */
-function ruleName(id: string): string {
+export function ruleName(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

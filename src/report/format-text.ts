@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { Diagnostic, Finding, Metrics, ScanReport } from '../model/report.js';
 import { sortFindings } from './sort-findings.js';
 
-type Colors = ReturnType<typeof pc.createColors>;
+export type Colors = ReturnType<typeof pc.createColors>;
 
 /**
  * Renders the report for a terminal in the style of ESLint's "stylish" formatter: findings
@@ -27,7 +27,7 @@ export function formatText(report: ScanReport, options: { color: boolean }): str
   return out.join('\n') + '\n';
 }
 
-function groupByFile(sorted: Finding[]): Map<string, Finding[]> {
+export function groupByFile(sorted: Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
   for (const finding of sorted) {
     const group = groups.get(finding.file);
@@ -37,7 +37,7 @@ function groupByFile(sorted: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function findingRows(findings: Finding[], c: Colors): string[] {
+export function findingRows(findings: Finding[], c: Colors): string[] {
   const rows = findings.map((f) => ({
     line: String(f.line),
     column: String(f.column),
@@ -62,7 +62,7 @@ function findingRows(findings: Finding[], c: Colors): string[] {
   );
 }
 
-function diagnosticRows(diagnostics: Diagnostic[], c: Colors): string[] {
+export function diagnosticRows(diagnostics: Diagnostic[], c: Colors): string[] {
   const rows = sortDiagnostics(diagnostics).map((d) => {
     const where = d.file === undefined ? '' : `${sanitize(d.file)}${d.line === undefined ? '' : `:${d.line}`}: `;
     return { severity: d.severity, text: where + sanitize(d.message), code: d.code };
@@ -131,7 +131,7 @@ function formatDuration(minutes: number): string {
   return rest === 0 ? `${hours}h` : `${hours}h ${rest}m`;
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -144,7 +144,7 @@ function severityColor(severity: Finding['severity'], c: Colors): (s: string) =>
  * and bidi overrides are neutralised: they would break the row layout or let a scanned file
  * drive the terminal.
  */
-function sanitize(text: string): string {
+export function sanitize(text: string): string {
   return text
     .replace(/\r\n|[\r\n\t]/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) =>
@@ -157,11 +157,11 @@ function width(text: string): number {
   return [...text].length;
 }
 
-function maxWidth(texts: string[]): number {
+export function maxWidth(texts: string[]): number {
   return texts.reduce((max, t) => Math.max(max, width(t)), 0);
 }
 
-function padEnd(text: string, to: number): string {
+export function padEnd(text: string, to: number): string {
   return text + ' '.repeat(Math.max(0, to - width(text)));
 }
 

@@ -26,19 +26,37 @@ export async function identifyRepository(path: string, nameOverride?: string): P
 }
 
 /**
- * Renames between pairs of commits, looked up ahead of a store transaction (which cannot wait
+ * Renames between pairs of commits (relative to the scanned folder `subdir`), looked up ahead of a store transaction (which cannot wait
  * for git). A pair git cannot compare (a commit that is not in this clone) gives no renames.
  */
-export async function renamesFor(top: string | undefined, pairs: [string | undefined, string | undefined][]): Promise<Map<string, Map<string, string>>> {
+export async function renamesFor(
+  top: string | undefined,
+  pairs: [string | undefined, string | undefined][],
+  subdir = '',
+): Promise<Map<string, Map<string, string>>> {
   const found = new Map<string, Map<string, string>>();
   if (!top) return found;
   for (const [from, to] of pairs) {
     if (!from || !to || from === to) continue;
     try {
-      found.set(`${from}\0${to}`, await renamesBetween(top, from, to));
+      found.set(`${from}\0${to}`, renamesUnder(await renamesBetween(top, from, to), subdir));
     } catch {
       // Not comparable here: matching falls back to fingerprints without paths.
     }
   }
   return found;
+}
+
+/**
+ * Renames git reports (relative to the repository top level) as paths relative to the scanned
+ * folder `subdir`; a rename into or out of the folder is not one the folder's findings can follow.
+ */
+export function renamesUnder(renames: ReadonlyMap<string, string>, subdir: string): Map<string, string> {
+  if (subdir === '') return new Map(renames);
+  const prefix = `${subdir}/`;
+  const under = new Map<string, string>();
+  for (const [from, to] of renames) {
+    if (from.startsWith(prefix) && to.startsWith(prefix)) under.set(from.slice(prefix.length), to.slice(prefix.length));
+  }
+  return under;
 }

@@ -28,7 +28,7 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
   const renames = await renamesFor(identity.top, [
     [previous?.commit, revision?.commit],
     [revision?.commit, next?.commit],
-  ]);
+  ], identity.subdir);
   const saved = store.saveScan(
     {
       repository: identity.name,

@@ -30,7 +30,7 @@ export function removeHistoryDirs(): void {
  */
 export function cliEnvironment(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['GENAI_DEBT_DB', 'FORCE_COLOR', 'NO_COLOR', 'DEBUG', 'CI', 'NODE_OPTIONS']) delete env[name];
+  for (const name of ['GENAI_DEBT_DB', 'GENAI_DEBT_TOKEN', 'GITHUB_STEP_SUMMARY', 'FORCE_COLOR', 'NO_COLOR', 'DEBUG', 'CI', 'NODE_OPTIONS']) delete env[name];
   mkdirSync(home, { recursive: true });
   return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
 }
@@ -51,10 +51,10 @@ export interface CliChild {
 }
 
 /** Starts the built CLI as a child process without waiting for it (to kill it, or to run two at once). */
-export function startCli(args: string[], options: { home: string; cwd?: string }): CliChild {
+export function startCli(args: string[], options: { home: string; cwd?: string; env?: Record<string, string> }): CliChild {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? options.home,
-    env: cliEnvironment(options.home),
+    env: { ...cliEnvironment(options.home), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -69,7 +69,7 @@ export function startCli(args: string[], options: { home: string; cwd?: string }
 }
 
 /** Runs the built CLI to its end. */
-export function runCliAsync(args: string[], options: { home: string; cwd?: string }): Promise<CliRun> {
+export function runCliAsync(args: string[], options: { home: string; cwd?: string; env?: Record<string, string> }): Promise<CliRun> {
   return startCli(args, options).done;
 }
 

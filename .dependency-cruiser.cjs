@@ -6,7 +6,7 @@
 const IO_CORE_MODULES = '^(fs|fs/promises|child_process|worker_threads|net|http|https|http2|dgram|tls|dns|cluster|readline|process)$';
 
 /** The pure core: no IO, output depends only on input. */
-const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|teams)|rules)/';
+const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|teams|gate)|rules)/';
 
 /** The only modules that touch disk, processes, threads or the console. */
 const EDGES = [
@@ -151,6 +151,14 @@ module.exports = {
         'src/analyze is everything after extraction: link -> rules -> suppressions -> metrics. The rule set and catalog are passed in by src/scan.',
       from: { path: '^src/analyze/' },
       to: { path: IN_REPO, pathNot: ['^src/(analyze|link|rules|findings|model)/', CATALOG_SCHEMA] },
+    },
+    {
+      name: 'gate-compares-findings-only',
+      severity: 'error',
+      comment:
+        'src/gate decides what a change adds (findings matched as in the store, budgets, the baseline file format) from data alone; src/cli reads the files, runs git and the scans.',
+      from: { path: '^src/gate/' },
+      to: { path: IN_REPO, pathNot: ['^src/(gate|model)/', '^src/findings/lifecycle[.]ts$', '^src/config/config-schema[.]ts$'] },
     },
     {
       name: 'reporters-see-only-the-report',

@@ -335,3 +335,32 @@ describe('genai-debt check output for CI', () => {
     expect(advisory.status).toBe(0);
   });
 });
+
+describe('genai-debt check budgets and ratchets from config', () => {
+  it('fails when the traced share drops with the tracedShare ratchet on, with the numbers before and after', { timeout: HISTORY_TIMEOUT_MS }, async () => {
+    const ratchetConfig = lines('rules:', '  no-untraced-llm-call: warning', '  require-eval-suite: off', '  no-unevaluated-llm-feature: off', 'gate:', '  ratchets:', '    tracedShare: true');
+    const tracedTickets = lines(
+      "import OpenAI from 'openai';",
+      "import { wrapOpenAI } from 'langsmith/wrappers';",
+      '',
+      'const client = wrapOpenAI(new OpenAI());',
+      '',
+      'export async function answerTicket(question: string) {',
+      "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });",
+      '}',
+    );
+    const repo = createRepo();
+    commitFiles(repo, { 'genai-debt.config.yaml': ratchetConfig, 'src/tickets.ts': tracedTickets, 'src/summarize.ts': SUMMARIZE }, '2026-10-01T12:00:00Z', 'main');
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    commitFiles(repo, { 'src/escalate.ts': TICKETS.replace('answerTicket', 'escalateTicket') }, '2026-10-02T12:00:00Z');
+
+    const run = await check(repo, '--since', 'main', '--format', 'json');
+    const gate = gateJson(run);
+    // 1 of 3 calls traced before, 1 of 5 after; the two new untraced calls are warnings, below --fail-on error.
+    expect(gate.budgetViolations.map(({ id, message }) => ({ id, message }))).toEqual([
+      { id: 'ratchet/traced-share', message: 'The traced share of LLM calls fell from 33.3% to 20%; it may not drop (gate.ratchets.tracedShare).' },
+    ]);
+    expect(gate.newFindings.map((finding) => finding.severity)).toEqual(['warning', 'warning']);
+    expect(run.status).toBe(1);
+  });
+});

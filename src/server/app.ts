@@ -12,7 +12,6 @@ import { BadRequestError, badgeQuery, findingsQuery, NotFoundError, overviewQuer
 import { filteredFindings, loadRepositoryPage } from './repository-page.js';
 import { listRules, loadRulePage } from './rule-page.js';
 import { loadScanPage } from './scan-page.js';
-import { valueOn } from './series.js';
 import { loadTeamPage } from './team-page.js';
 import { createReportValidator, requireToken, storeUpload, UploadError } from './upload.js';
 import { teamSeries } from '../store/rollup.js';
@@ -111,7 +110,7 @@ export function createApp(options: AppOptions): express.Express {
     const repository = queries.repository(name);
     if (!repository) throw new NotFoundError(`No repository named ${name} is stored.`);
     const branch = query.branch ?? repository.mainBranch;
-    const last = queries.days(repository.id, branch).at(-1);
+    const last = queries.lastDayOf(repository.id, branch);
     if (!last) throw new NotFoundError(`Repository ${name} has no scans of branch ${branch}.`);
     const { rows } = filteredFindings(queries, { id: last.scanId, repoId: repository.id, branch: branch === '' ? null : branch, at: last.at }, query);
     response.attachment('genai-debt-findings.csv').type('text/csv; charset=utf-8').send(findingsCsv(rows));
@@ -125,16 +124,17 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/repos/:repo/badge.svg', (request, response) => {
     const { metric } = parseQuery(badgeQuery, request.query);
     const name = request.params.repo;
-    const row = queries.lastDay() === undefined ? undefined : queries.repositories('').find((candidate) => candidate.name === name);
-    if (!row) throw new NotFoundError(`No repository named ${name} is stored.`);
-    badge(response, row.totals.debt ?? 0, metric);
+    const repository = queries.repository(name);
+    const last = repository && queries.lastDayOf(repository.id, repository.mainBranch);
+    if (!last) throw new NotFoundError(`No repository named ${name} is stored.`);
+    badge(response, last.totals.debt ?? 0, metric);
   });
   app.get('/teams/:team/badge.svg', (request, response) => {
     const { metric } = parseQuery(badgeQuery, request.query);
     const team = request.params.team;
     const asOf = queries.lastDay();
     if (asOf === undefined || !queries.teams().includes(team)) throw new NotFoundError(`No team named ${team} owns anything in the stored scans.`);
-    badge(response, valueOn(queries.portfolio([teamSeries('debt', team)]).get(teamSeries('debt', team)), asOf), metric);
+    badge(response, queries.portfolioTotals(asOf).get(teamSeries('debt', team)) ?? 0, metric);
   });
 
   app.post(

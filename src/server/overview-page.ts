@@ -1,7 +1,7 @@
 import type { DashboardQueries, RepositoryRow } from '../store/dashboard-queries.js';
-import { FAMILIES, teamSeries } from '../store/rollup.js';
+import { FAMILIES, TEAM_METRICS, teamSeries } from '../store/rollup.js';
 import type { OverviewQuery } from './query-params.js';
-import { type Chart, cumulative, dayRange, daysBefore, share, valueOn } from './series.js';
+import { type Chart, cumulative, dayRange, daysBefore, share } from './series.js';
 import { sortRows } from './sort-rows.js';
 
 /** Days over which tables report the change of debt. */
@@ -67,43 +67,46 @@ export function comparisonDays(queries: DashboardQueries): { asOf: string; befor
   return { asOf, before, rows: queries.repositories(before) };
 }
 
-/** Team totals on `day` and `before` from the portfolio deltas. */
-export function summarizeTeam(
-  name: string,
-  portfolio: ReadonlyMap<string, { day: string; delta: number }[]>,
-  asOf: string,
-  before: string,
-  repositories: readonly RepositoryRow[],
-): TeamSummary {
-  const now = (metric: Parameters<typeof teamSeries>[0]) => valueOn(portfolio.get(teamSeries(metric, name)), asOf);
-  const debt = now('debt');
+/** A team's totals from the portfolio on the last scanned day (`now`) and {@link CHANGE_DAYS} before (`before`). */
+export function summarizeTeam(name: string, now: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>, repositories: readonly RepositoryRow[]): TeamSummary {
+  const value = (metric: (typeof TEAM_METRICS)[number]) => now.get(teamSeries(metric, name)) ?? 0;
   return {
     name,
-    debt,
-    change: debt - valueOn(portfolio.get(teamSeries('debt', name)), before),
-    findings: now('findings'),
-    tracedShare: share(now('tracedCalls'), now('llmCalls')),
-    evalCoverage: share(now('evalCoveredCalls'), now('llmCalls')),
+    debt: value('debt'),
+    change: value('debt') - (before.get(teamSeries('debt', name)) ?? 0),
+    findings: value('findings'),
+    tracedShare: share(value('tracedCalls'), value('llmCalls')),
+    evalCoverage: share(value('evalCoveredCalls'), value('llmCalls')),
     repositories: repositories.filter((row) => teamSeries('debt', name) in row.totals).length,
   };
+}
+
+/** The first day any of the series changed, or `fallback`. */
+export function firstDayOf(portfolio: ReadonlyMap<string, { day: string }[]>, fallback: string): string {
+  return [...portfolio.values()].reduce((first, deltas) => (deltas[0] && deltas[0].day < first ? deltas[0].day : first), fallback);
 }
 
 export function loadOverview(queries: DashboardQueries, sort: OverviewQuery): OverviewPage {
   const days = comparisonDays(queries);
   if (!days) return { asOf: undefined, charts: undefined, teams: [], repositories: [], sort };
   const { asOf, before, rows } = days;
-  const portfolio = queries.portfolio();
-  const firstDay = [...portfolio.values()].reduce((first, deltas) => (deltas[0] && deltas[0].day < first ? deltas[0].day : first), asOf);
-  const labels = dayRange(firstDay, asOf);
+  const teamNames = queries.teams();
+  // Only the charted series are read day by day; the tables need two sums per series.
+  const portfolio = queries.portfolio([
+    ...FAMILIES.flatMap((family) => [`debt:${family}`, `findings:${family}`]),
+    ...teamNames.map((name) => teamSeries('debt', name)),
+  ]);
+  const labels = dayRange(firstDayOf(portfolio, asOf), asOf);
   const familyChart = (prefix: 'debt' | 'findings', unit: string): Chart => ({
     kind: 'stacked',
     unit,
     labels,
     series: FAMILIES.map((family) => ({ label: family, data: cumulative(portfolio.get(`${prefix}:${family}`) ?? [], labels) })),
   });
-  const teamNames = queries.teams();
+  const now = queries.portfolioTotals(asOf);
+  const then = queries.portfolioTotals(before);
   const teams = teamNames
-    .map((name) => summarizeTeam(name, portfolio, asOf, before, rows))
+    .map((name) => summarizeTeam(name, now, then, rows))
     .filter((team) => team.repositories > 0 || team.change !== 0);
   return {
     asOf,

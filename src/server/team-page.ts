@@ -1,8 +1,8 @@
 import type { DashboardQueries, PlacedFindingRow } from '../store/dashboard-queries.js';
 import { TEAM_METRICS, teamSeries } from '../store/rollup.js';
-import { CHANGE_DAYS, comparisonDays, summarizeTeam, type TeamSummary } from './overview-page.js';
+import { CHANGE_DAYS, comparisonDays, firstDayOf, summarizeTeam, type TeamSummary } from './overview-page.js';
 import { NotFoundError } from './query-params.js';
-import { type Chart, cumulative, dayRange } from './series.js';
+import { type Chart, cumulative, dayRange, valueOn } from './series.js';
 
 export interface TeamPage {
   summary: TeamSummary;
@@ -20,11 +20,11 @@ export function loadTeamPage(queries: DashboardQueries, name: string): TeamPage 
   const { asOf, before, rows } = days;
   const portfolio = queries.portfolio(TEAM_METRICS.map((metric) => teamSeries(metric, name)));
   const debtDeltas = portfolio.get(teamSeries('debt', name)) ?? [];
-  const firstDay = [...portfolio.values()].reduce((first, deltas) => (deltas[0] && deltas[0].day < first ? deltas[0].day : first), asOf);
-  const labels = dayRange(firstDay, asOf);
+  const labels = dayRange(firstDayOf(portfolio, asOf), asOf);
+  const totalsOn = (day: string) => new Map(TEAM_METRICS.map((metric) => [teamSeries(metric, name), valueOn(portfolio.get(teamSeries(metric, name)), day)]));
   const owned = rows.filter((row) => teamSeries('debt', name) in row.totals);
   return {
-    summary: summarizeTeam(name, portfolio, asOf, before, rows),
+    summary: summarizeTeam(name, totalsOn(asOf), totalsOn(before), rows),
     asOf,
     charts: {
       debt: { kind: 'lines', unit: 'minutes', labels, series: [{ label: 'debt', data: cumulative(debtDeltas, labels) }] },

@@ -120,8 +120,9 @@ export class DashboardQueries {
   constructor(db: Database.Database) {
     const latestDay = `(SELECT MAX(day) FROM repo_days x WHERE x.repo_id = repos.id AND x.branch = repos.main_branch)`;
     this.#statements = {
-      lastDay: db.prepare('SELECT MAX(day) FROM repo_days JOIN repos ON repos.id = repo_days.repo_id AND repo_days.branch = repos.main_branch').pluck(),
-      portfolio: db.prepare('SELECT series, day, delta FROM portfolio_deltas ORDER BY series, day'),
+      // One index lookup per repository, instead of a join over every day row.
+      lastDay: db.prepare(`SELECT MAX(${latestDay}) FROM repos WHERE main_branch IS NOT NULL`).pluck(),
+      portfolioTotals: db.prepare('SELECT series, SUM(delta) AS value FROM portfolio_deltas WHERE day <= ? GROUP BY series'),
       portfolioOf: db.prepare('SELECT series, day, delta FROM portfolio_deltas WHERE series IN (SELECT value FROM json_each(?)) ORDER BY series, day'),
       teams: db.prepare(`SELECT DISTINCT substr(series, 11) FROM portfolio_deltas WHERE series >= 'team:debt:' AND series < 'team:debt;'`).pluck(),
       repositories: db.prepare(
@@ -133,6 +134,7 @@ export class DashboardQueries {
       repository: db.prepare('SELECT id, name, main_branch AS mainBranch FROM repos WHERE name = ? AND main_branch IS NOT NULL'),
       branches: db.prepare('SELECT branch, COUNT(*) AS days, MAX(day) AS lastDay FROM repo_days WHERE repo_id = ? GROUP BY branch ORDER BY branch'),
       days: db.prepare('SELECT day, at, scan_id AS scanId, totals FROM repo_days WHERE repo_id = ? AND branch = ? ORDER BY day'),
+      lastDayOf: db.prepare('SELECT day, at, scan_id AS scanId, totals FROM repo_days WHERE repo_id = ? AND branch = ? ORDER BY day DESC LIMIT 1'),
       scan: db.prepare(
         `SELECT scans.id, repo_id AS repoId, repos.name AS repository, kind, commit_id AS "commit", branch, at, scanned_at AS scannedAt,
            tool_version AS toolVersion, files, diagnostics
@@ -195,11 +197,9 @@ export class DashboardQueries {
     return (this.#statements.lastDay.get() as string | null) ?? undefined;
   }
 
-  /**
-   * The portfolio's deltas by series, each list in day order; only `series` when given.
-   */
-  portfolio(series?: readonly string[]): Map<string, { day: string; delta: number }[]> {
-    const rows = (series ? this.#statements.portfolioOf.all(JSON.stringify(series)) : this.#statements.portfolio.all()) as { series: string; day: string; delta: number }[];
+  /** The deltas of the given portfolio series, each list in day order. */
+  portfolio(series: readonly string[]): Map<string, { day: string; delta: number }[]> {
+    const rows = this.#statements.portfolioOf.all(JSON.stringify(series)) as { series: string; day: string; delta: number }[];
     const bySeries = new Map<string, { day: string; delta: number }[]>();
     for (const row of rows) {
       const list = bySeries.get(row.series) ?? [];
@@ -207,6 +207,11 @@ export class DashboardQueries {
       bySeries.set(row.series, list);
     }
     return bySeries;
+  }
+
+  /** Every portfolio series summed up to `day`: its value on that day. */
+  portfolioTotals(day: string): Map<string, number> {
+    return new Map((this.#statements.portfolioTotals.all(day) as { series: string; value: number }[]).map((row) => [row.series, Math.round(row.value * 1000) / 1000]));
   }
 
   /** Every team that ever owned something on a main branch. */
@@ -236,6 +241,12 @@ export class DashboardQueries {
   /** The last scan of each day of a branch ('' for scans outside git), oldest first. */
   days(repoId: number, branch: string): DayRow[] {
     return (this.#statements.days.all(repoId, branch) as RawDayRow[]).map(dayRow);
+  }
+
+  /** The last scanned day of a branch. */
+  lastDayOf(repoId: number, branch: string): DayRow | undefined {
+    const row = this.#statements.lastDayOf.get(repoId, branch) as RawDayRow | undefined;
+    return row && dayRow(row);
   }
 
   scan(id: number): ScanRow | undefined {

@@ -303,3 +303,19 @@ describe('security headers', () => {
     expect(await response.text()).toContain('Chart.js v4');
   });
 });
+
+describe('a failing page', () => {
+  it('answers a 500 page without details and writes the stack to the server log', async () => {
+    const broken = await startServer({ dbPath: join(scratch, 'broken.db') });
+    // A closed database makes every query throw, as a disk failure would.
+    broken.store.close();
+    const page = await fetch(`${broken.url}/`);
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('<h1>Something went wrong</h1>');
+    expect(html).not.toContain('database connection is not open');
+    expect(await (await fetch(`${broken.url}/api/overview`)).json()).toEqual({ error: 'The server failed to answer this request; its log has the details.' });
+    expect(broken.log[0]).toMatch(/^genai-debt serve: GET \/ failed: TypeError: The database connection is not open\n/);
+    await broken.close();
+  });
+});

@@ -14,7 +14,7 @@ import { listRules, loadRulePage } from './rule-page.js';
 import { loadScanPage } from './scan-page.js';
 import { loadTeamPage } from './team-page.js';
 import { createReportValidator, requireToken, storeUpload, UploadError } from './upload.js';
-import { teamSeries } from '../store/rollup.js';
+import { FAMILIES, teamSeries } from '../store/rollup.js';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './server-config.js';
 
 export const VIEWS_DIR = join(PACKAGE_ROOT, 'views');
@@ -48,6 +48,7 @@ const helpers = {
     return query ? `${base}?${query}` : base;
   },
   toolVersion: TOOL_VERSION,
+  families: FAMILIES,
 };
 
 type Loader = (request: Request) => object;

@@ -1,0 +1,20 @@
+import { Agent, run } from '@openai/agents';
+import { accountTools } from '../tools/account.js';
+import { billingTools } from '../tools/billing.js';
+import { helpCenterTools } from '../tools/help-center.js';
+import { orderTools } from '../tools/orders.js';
+import { shippingTools } from '../tools/shipping.js';
+import { HELPDESK_INSTRUCTIONS } from './instructions.js';
+
+export const helpdeskAgent = new Agent({
+  name: 'Acme Helpdesk',
+  model: 'gpt-4.1',
+  instructions: HELPDESK_INSTRUCTIONS,
+  tools: [...orderTools, ...accountTools, ...billingTools, ...shippingTools, ...helpCenterTools],
+});
+
+/** Answers one customer message; the Agents SDK traces every run. */
+export async function answerCustomer(message: string, customerId: string) {
+  const result = await run(helpdeskAgent, `Customer ${customerId} writes:\n${message}`);
+  return result.finalOutput ?? '';
+}

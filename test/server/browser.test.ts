@@ -194,6 +194,13 @@ describe('overview', () => {
     expect(chart.datasets[0]!.data.at(-1)).toBe(platformDebt);
     expect(await page.locator('#team-repositories tbody tr').count()).toBe(1);
   });
+
+  it('lists on a team page what the team fixed lately', async () => {
+    await open(`/teams/${encodeURIComponent('@acme/support')}`);
+    const fixed = query<{ message: string }>(`SELECT message FROM fixed_findings WHERE team = '@acme/support'`);
+    expect(fixed).toHaveLength(1);
+    expect(await page.locator('#fixed td.message').allTextContents()).toEqual([fixed[0]!.message]);
+  });
 });
 
 describe('repository page', () => {

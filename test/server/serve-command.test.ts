@@ -66,6 +66,15 @@ describe('genai-debt serve', () => {
   });
 });
 
+describe('genai-debt serve with upload.tokenEnv', () => {
+  it('exits 2 when the variable the config names is not set, instead of serving read-only by surprise', async () => {
+    writeFileSync(join(scratch, 'token-env.yaml'), 'upload:\n  tokenEnv: DEBT_UPLOAD_TOKEN\n');
+    const result = await run(['serve', '--db', join(scratch, 'other.db'), '--port', '0', '--config', join(scratch, 'token-env.yaml')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('genai-debt: upload.tokenEnv names DEBT_UPLOAD_TOKEN, but that environment variable is not set.\n');
+  });
+});
+
 describe('genai-debt scan --upload', () => {
   it('sends the scan, which the dashboard then shows', async () => {
     const result = await run(['scan', SUPPORT_BOT, '--repo-name', 'acme/support-bot', '--upload', url, '--token-env', 'DEBT_TOKEN'], { DEBT_TOKEN: TOKEN });

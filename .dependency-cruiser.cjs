@@ -11,6 +11,7 @@ const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|tea
 /** The only modules that touch disk, processes, threads or the console. */
 const EDGES = [
   '^src/(discover|scan|cli|git|store|server)/',
+  '^src/demo/',
   '^src/bin[.]ts$',
   '^src/package-root[.]ts$',
   '^src/config/load-config[.]ts$',
@@ -68,9 +69,17 @@ module.exports = {
       name: 'only-scan-and-cli-import-scan-and-cli',
       severity: 'error',
       comment:
-        'src/scan orchestrates the pipeline and src/cli drives it; lower layers never call back up. src/bin.ts is the CLI entry point and only calls execute() from src/cli.',
-      from: { path: '^src/', pathNot: ['^src/(scan|cli)/', '^src/bin[.]ts$'] },
+        'src/scan orchestrates the pipeline and src/cli (and src/demo, which backfills the demo) drive it; lower layers never call back up. src/bin.ts is the CLI entry point and only calls execute() from src/cli.',
+      from: { path: '^src/', pathNot: ['^src/(scan|cli)/', '^src/demo/', '^src/bin[.]ts$'] },
       to: { path: '^src/(scan|cli)/' },
+    },
+    {
+      name: 'demo-runs-below-the-cli',
+      severity: 'error',
+      comment:
+        'src/demo builds the demo repository and backfills it through src/scan and src/store; src/cli prints, serves and picks the exit code, so src/demo never imports src/cli or src/server.',
+      from: { path: '^src/demo/' },
+      to: { path: ['^src/(cli|server)/', '^src/bin[.]ts$'] },
     },
     {
       name: 'scan-does-not-import-cli',

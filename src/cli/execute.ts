@@ -17,6 +17,7 @@ import { ExitCode } from './exit-codes.js';
 import { type BaselineFlags, type CheckFlags, runBaseline, runCheck } from './gate-commands.js';
 import { duration, type HistoryFlags, runHistory, runTrend, type TrendFlags, UsageError } from './history-commands.js';
 import type { CliIo } from './io.js';
+import type { DemoFlags } from './demo-command.js';
 import type { ServeFlags } from './serve-command.js';
 
 function positiveInteger(value: string): number {
@@ -257,6 +258,18 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .action(async (flags: ServeFlags) => {
       const { runServe } = await import('./serve-command.js');
       setExitCode(await runServe(flags, io));
+    });
+
+  program
+    .command('demo')
+    .description('Build the bundled demo app as a git repository with weeks of history, store every week, and serve the dashboard.')
+    .option('--dir <folder>', 'data folder of the demo, rebuilt on every run (default: ~/.genai-debt/demo)')
+    .option('--port <port>', 'port of the dashboard (0: any free port)', portNumber, 4170)
+    .option('--host <host>', 'address to bind; anything but loopback exposes the dashboard to the network', '127.0.0.1')
+    .option('--no-serve', 'build and store the demo, then exit without serving the dashboard')
+    .action(async (flags: DemoFlags) => {
+      const { runDemo } = await import('./demo-command.js');
+      setExitCode(await runDemo(flags, io));
     });
 
   program

@@ -13,6 +13,8 @@ export interface ServeFlags {
   port: number;
   host: string;
   config?: string;
+  /** Called with the dashboard's URL once it listens (the demo prints its next steps there). */
+  onListening?: (url: string) => void;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
     io.stderr(
       `genai-debt: dashboard at http://${host}:${port}/ (database ${dbPath}; ${token ? 'uploads accepted at POST /api/scans' : 'read-only: no upload token'}). Stop with Ctrl-C.\n`,
     );
+    flags.onListening?.(`http://${host}:${port}/`);
     await new Promise<void>((resolveStopped) => {
       const stop = () => {
         process.off('SIGINT', stop);

@@ -10,7 +10,7 @@ const PURE_LAYERS = '^(src/(extract|link|rules|findings|analyze|report|model|tea
 
 /** The only modules that touch disk, processes, threads or the console. */
 const EDGES = [
-  '^src/(discover|scan|cli|git|store|server)/',
+  '^src/(discover|scan|cli|git|store|server|scheduler)/',
   '^src/demo/',
   '^src/bin[.]ts$',
   '^src/package-root[.]ts$',
@@ -69,8 +69,8 @@ module.exports = {
       name: 'only-scan-and-cli-import-scan-and-cli',
       severity: 'error',
       comment:
-        'src/scan orchestrates the pipeline and src/cli (and src/demo, which backfills the demo) drive it; lower layers never call back up. src/bin.ts is the CLI entry point and only calls execute() from src/cli.',
-      from: { path: '^src/', pathNot: ['^src/(scan|cli)/', '^src/demo/', '^src/bin[.]ts$'] },
+        'src/scan orchestrates the pipeline and src/cli (and src/demo, which backfills the demo, and src/scheduler, which scans on a schedule inside serve) drive it; lower layers never call back up. src/bin.ts is the CLI entry point and only calls execute() from src/cli.',
+      from: { path: '^src/', pathNot: ['^src/(scan|cli|scheduler)/', '^src/demo/', '^src/bin[.]ts$'] },
       to: { path: '^src/(scan|cli)/' },
     },
     {
@@ -187,9 +187,17 @@ module.exports = {
       name: 'server-reads-through-the-store',
       severity: 'error',
       comment:
-        'src/server renders what src/store reads (and stores uploads through it): it runs no scan, no git and no extractor, and never opens SQLite itself.',
+        'src/server renders what src/store reads (and stores uploads through it): it runs no scan, no git and no extractor, and never opens SQLite itself. The scheduler reaches it as an injected SchedulerControl, never as an import.',
       from: { path: '^src/server/' },
-      to: { path: ['^src/(scan|cli|git|discover|extract|link|analyze)/', '(^|/)node_modules/better-sqlite3/'] },
+      to: { path: ['^src/(scan|cli|git|discover|extract|link|analyze|scheduler)/', '(^|/)node_modules/better-sqlite3/'] },
+    },
+    {
+      name: 'scheduler-scans-below-the-cli',
+      severity: 'error',
+      comment:
+        'src/scheduler runs scans on cron schedules (git mirrors, src/scan, the store) for genai-debt serve; the server sees it only through the SchedulerControl interface of src/server/status-page.ts, and src/cli starts it. It never imports src/cli, express or the server app.',
+      from: { path: '^src/scheduler/' },
+      to: { path: ['^src/cli/', '^src/bin[.]ts$', '^src/server/(app|upload|[a-z-]+-page)[.]ts$'], pathNot: '^src/server/status-page[.]ts$' },
     },
     {
       name: 'not-to-dev-dep',

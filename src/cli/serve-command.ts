@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from '../server/app.js';
-import { loadServerConfig, uploadToken } from '../server/server-config.js';
+import { loadServerConfig, type ServerConfig, uploadToken } from '../server/server-config.js';
 import { Store } from '../store/store.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
@@ -27,7 +27,8 @@ export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
   const dbPath = databasePath(io, flags.db);
   const store = Store.open(dbPath);
   try {
-    const app = createApp({ store, uploadToken: token, uploadMaxBytes: config.upload.maxBytes, log: io.stderr });
+    const scheduler = config.repositories.length === 0 ? undefined : await createScheduler(config, store, dbPath, io);
+    const app = createApp({ store, uploadToken: token, uploadMaxBytes: config.upload.maxBytes, log: io.stderr, scheduler });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolveListening, reject) => {
       const listening = app.listen(flags.port, flags.host, (error?: Error) => (error ? reject(error) : resolveListening(listening)));
     }).catch((error: NodeJS.ErrnoException) => {
@@ -40,6 +41,7 @@ export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
       `genai-debt: dashboard at http://${host}:${port}/ (database ${dbPath}; ${token ? 'uploads accepted at POST /api/scans' : 'read-only: no upload token'}). Stop with Ctrl-C.\n`,
     );
     flags.onListening?.(`http://${host}:${port}/`);
+    scheduler?.start();
     await new Promise<void>((resolveStopped) => {
       const stop = () => {
         process.off('SIGINT', stop);
@@ -51,9 +53,18 @@ export async function runServe(flags: ServeFlags, io: CliIo): Promise<number> {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    await scheduler?.stop();
     io.stderr('genai-debt: dashboard stopped\n');
     return ExitCode.ok;
   } finally {
     store.close();
   }
+}
+
+/** The scheduler of the config's `repositories` (loaded only then: it brings in the whole scan pipeline). */
+async function createScheduler(config: ServerConfig, store: Store, dbPath: string, io: CliIo) {
+  const { defaultMirrorsDir, Scheduler } = await import('../scheduler/scheduler.js');
+  const mirrorsDir = defaultMirrorsDir(dbPath, config.mirrors);
+  io.stderr(`genai-debt: scanning ${config.repositories.length} repositor${config.repositories.length === 1 ? 'y' : 'ies'} on schedule (mirrors in ${mirrorsDir}; status at /status)\n`);
+  return new Scheduler({ store, config, mirrorsDir, log: io.stderr });
 }

@@ -7,6 +7,8 @@ export interface RunGitOptions {
   timeoutMs?: number;
   /** Largest stdout accepted, in bytes; default 512 MiB. */
   maxBuffer?: number;
+  /** Variables added to {@link gitEnvironment} (which protocols a fetch may use, how ssh runs). */
+  env?: Record<string, string>;
 }
 
 /** What a {@link GitError} knows besides its message. */
@@ -82,7 +84,7 @@ export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions
     const child = execFile(
       'git',
       args,
-      { cwd, env: gitEnvironment(), encoding: 'buffer', timeout: timeoutMs, maxBuffer, windowsHide: true },
+      { cwd, env: gitEnvironment(options.env), encoding: 'buffer', timeout: timeoutMs, maxBuffer, windowsHide: true },
       (error, stdout, stderr) => {
         if (!error) {
           resolve(stdout);

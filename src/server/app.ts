@@ -6,12 +6,13 @@ import helmet from 'helmet';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../package-root.js';
 import type { Store } from '../store/store.js';
 import { findingsCsv } from './findings-csv.js';
-import { debtRating, formatChange, formatMinutes, formatShare, formatTime, RATING_COLORS } from './format.js';
+import { debtRating, formatChange, formatDuration, formatMinutes, formatShare, formatTime, RATING_COLORS } from './format.js';
 import { loadOverview } from './overview-page.js';
 import { BadRequestError, badgeQuery, findingsQuery, NotFoundError, overviewQuery, parseQuery, scanId } from './query-params.js';
 import { filteredFindings, loadRepositoryPage } from './repository-page.js';
 import { listRules, loadRulePage } from './rule-page.js';
 import { loadScanPage } from './scan-page.js';
+import { loadStatusPage, type SchedulerControl } from './status-page.js';
 import { loadTeamPage } from './team-page.js';
 import { createReportValidator, requireToken, storeUpload, UploadError } from './upload.js';
 import { FAMILIES, teamSeries } from '../store/rollup.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   uploadMaxBytes?: number;
   /** Where unexpected errors are written (with their stack). */
   log?: (line: string) => void;
+  /** The scheduler of the config's `repositories`, for the status page and "scan now"; none: nothing is scheduled. */
+  scheduler?: SchedulerControl;
 }
 
 /** Helpers every template may call; they return text that `<%= %>` then escapes. */
@@ -37,6 +40,7 @@ const helpers = {
   formatChange,
   formatShare,
   formatTime,
+  formatDuration,
   repoHref: (name: string, suffix = '') => `/repos/${encodeURIComponent(name)}${suffix}`,
   teamHref: (name: string, suffix = '') => `/teams/${encodeURIComponent(name)}${suffix}`,
   ruleHref: (id: string) => `/rules/${encodeURIComponent(id)}`,
@@ -104,6 +108,7 @@ export function createApp(options: AppOptions): express.Express {
   page('/scans/:id', 'scan', (request) => loadScanPage(queries, parseScanId(request.params.id as string)));
   page('/rules', 'rules', () => ({ rules: listRules() }));
   page('/rules/:id', 'rule', (request) => loadRulePage(queries, request.params.id as string));
+  page('/status', 'status', () => loadStatusPage(options.scheduler, options.uploadToken !== undefined));
 
   app.get('/repos/:repo/findings.csv', (request, response) => {
     const name = request.params.repo;
@@ -148,6 +153,21 @@ export function createApp(options: AppOptions): express.Express {
       response.status(201).json({ ...saved, url: `/scans/${saved.scanId}` });
     },
   );
+
+  // "Scan now": the same bearer token as uploads; 202 when queued (or already queued), 409 while it runs.
+  app.post('/api/repositories/:name/scan', requireToken(options.uploadToken), (request, response) => {
+    const name = request.params.name as string;
+    const result = options.scheduler?.requestScan(name) ?? 'unknown';
+    if (result === 'unknown') {
+      throw new NotFoundError(
+        options.scheduler
+          ? `No scheduled repository named ${name}; the server config's repositories: lists the names.`
+          : 'This server scans no repositories on a schedule (its config lists no repositories:).',
+      );
+    }
+    if (result === 'running') throw new UploadError(409, `${name} is being scanned now; ask again when the run has finished (see /api/status).`);
+    response.status(202).json({ repository: name, state: 'queued', wasQueued: result === 'already-queued', status: '/api/status' });
+  });
 
   app.use((request) => {
     throw new NotFoundError(`Nothing at ${request.path}.`);

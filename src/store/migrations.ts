@@ -146,4 +146,22 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX fixed_findings_by_team ON fixed_findings (team, scan_id);
   `,
+  `
+  -- The scheduler of genai-debt serve (src/scheduler): per configured repository, how its last run
+  -- went and when the next one is due, so a restarted server catches up once instead of never or
+  -- for every missed tick. outcome: ok (scanned and stored), skipped (the head was stored before),
+  -- failed (error holds the message). next_run_at: the scheduled run not yet done (ISO 8601).
+  CREATE TABLE schedule_state (
+    repository TEXT PRIMARY KEY,
+    schedule TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    outcome TEXT CHECK (outcome IN ('ok', 'skipped', 'failed')),
+    error TEXT,
+    duration_ms INTEGER,
+    commit_id TEXT,
+    scan_id INTEGER,
+    next_run_at TEXT
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -8,6 +8,7 @@ import type { TrendPoint } from '../model/trend.js';
 import type { CachedExtraction, ExtractionCache } from '../model/extraction-cache.js';
 import { DashboardQueries } from './dashboard-queries.js';
 import { MIGRATIONS } from './migrations.js';
+import { ScheduleState } from './schedule-state.js';
 import { rebuildTotals, recordScanTotals } from './rollup.js';
 import { StoreError } from './store-error.js';
 
@@ -83,6 +84,7 @@ function metricRows(report: ScanReport): [string, number][] {
 export class Store {
   readonly #db: Database.Database;
   #dashboard: DashboardQueries | undefined;
+  #scheduleState: ScheduleState | undefined;
   #cache: (ExtractionCache & { pending: Map<string, CachedExtraction> }) | undefined;
 
   private constructor(db: Database.Database) {
@@ -127,6 +129,11 @@ export class Store {
   /** The dashboard's read queries over this database. */
   dashboard(): DashboardQueries {
     return (this.#dashboard ??= new DashboardQueries(this.#db));
+  }
+
+  /** The scheduler's stored state (`genai-debt serve` with `repositories`). */
+  scheduleState(): ScheduleState {
+    return (this.#scheduleState ??= new ScheduleState(this.#db));
   }
 
   /** The repository's id, or undefined when nothing was stored for it. */

@@ -53,3 +53,21 @@
 
   for (const canvas of document.querySelectorAll('canvas[data-chart]')) draw(canvas);
 })();
+
+// "Scan now" on the status page: POSTs with the token typed into the page, shows the server's answer.
+(() => {
+  const token = document.getElementById('scan-token');
+  for (const button of document.querySelectorAll('button.scan-now[data-scan-url]')) {
+    button.addEventListener('click', async () => {
+      const result = button.parentElement.querySelector('.scan-now-result');
+      result.textContent = '…';
+      try {
+        const response = await fetch(button.dataset.scanUrl, { method: 'POST', headers: { authorization: `Bearer ${token ? token.value : ''}` } });
+        const body = await response.json().catch(() => ({}));
+        result.textContent = response.status === 202 ? 'queued; reload to see the outcome' : (body.error ?? `HTTP ${response.status}`);
+      } catch (error) {
+        result.textContent = String(error);
+      }
+    });
+  }
+})();

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { stat, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { parse } from 'yaml';
+import { ConfigError, formatZodIssues } from '../config/config-error.js';
+import { configSchema } from '../config/config-schema.js';
+import { CONFIG_FILE_NAMES } from '../config/load-config.js';
+import { openBlobReader, readFileAt } from '../git/blob-reader.js';
+import { branchHead, redactUrl, updateMirror } from '../git/mirror.js';
+import { commitTime, gitHead, gitTopLevel } from '../git/repository-info.js';
+import { GitError } from '../git/run-git.js';
+import { createExtractionPool } from '../scan/extraction-pool.js';
+import { scanAndSave } from '../scan/scan-and-save.js';
+import { loadScanSettings, type ScanSettings } from '../scan/scan-repository.js';
+import type { ScheduledRepositoryConfig } from '../server/server-config.js';
+import type { RunOutcome } from '../store/schedule-state.js';
+import type { Store } from '../store/store.js';
+
+/** Where a scheduled scan keeps its files, and what it scans with. */
+export interface ScanContext {
+  store: Store;
+  /** The folder of the mirrors of remote repositories (and of the configs read from git). */
+  mirrorsDir: string;
+  /** Parser threads of one scan. */
+  parserThreads: number;
+}
+
+/** What one scheduled run found. A failure is thrown, not returned. */
+export interface ScanResult {
+  outcome: Exclude<RunOutcome, 'failed'>;
+  branch: string;
+  commit: string;
+  scanId?: number;
+  findings?: number;
+}
+
+/** A failed run's message: one line from a known error, the message alone from anything else. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof GitError || error instanceof ConfigError) return error.message;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * The folder of a remote's mirror: the repository name made safe for a file name, plus a hash of
+ * the URL, so two names never share a folder and a changed URL starts a new mirror.
+ */
+export function mirrorFolder(mirrorsDir: string, name: string, url: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80) || 'repository';
+  return join(mirrorsDir, `${safe}-${createHash('sha256').update(url).digest('hex').slice(0, 10)}.git`);
+}
+
+/**
+ * One scheduled run of one repository: fetch the mirror (or find the local clone), resolve the
+ * branch head, and scan it from git objects into the store unless a scan of that commit with the
+ * same settings is stored. Nothing is checked out; a local clone's work tree is never touched.
+ *
+ * @throws GitError, ConfigError or StoreError with a message that says what went wrong
+ */
+export async function scanScheduledRepository(repository: ScheduledRepositoryConfig, context: ScanContext): Promise<ScanResult> {
+  const { repo, subdir, branch, shownAs } = await locate(repository, context.mirrorsDir);
+  const commit = await branchHead(repo, branch, shownAs);
+  const root = subdir === '' ? repo : join(repo, ...subdir.split('/'));
+  const settings = await settingsAt(repository, context, { repo, commit, subdir, root });
+  const { store } = context;
+  if (store.hasCommitScan(repository.name, commit, settings.configHash, settings.rulesHash)) return { outcome: 'skipped', branch, commit };
+  const time = await commitTime(repo, commit);
+  const pool = createExtractionPool(context.parserThreads);
+  const reader = openBlobReader(repo);
+  try {
+    const { report, saved } = await scanAndSave({
+      root,
+      settings,
+      pool,
+      store,
+      identity: { name: repository.name, top: repo, subdir },
+      commit: { repo, commit, subdir, reader },
+      revision: { commit, time },
+      branch,
+    });
+    // Stored meanwhile by another process (a `genai-debt history --save` on the same database).
+    if (saved.scanId === undefined) return { outcome: 'skipped', branch, commit };
+    return { outcome: 'ok', branch, commit, scanId: saved.scanId, findings: report.findings.length };
+  } finally {
+    await reader.close();
+    await pool.close();
+  }
+}
+
+interface Located {
+  /** The git directory to read objects from: the mirror, or the clone's top level. */
+  repo: string;
+  /** The scanned folder inside it (posix, '' for all of it). */
+  subdir: string;
+  branch: string;
+  /** The repository as messages name it. */
+  shownAs: string;
+}
+
+async function locate(repository: ScheduledRepositoryConfig, mirrorsDir: string): Promise<Located> {
+  if (repository.url !== undefined) {
+    const shownAs = redactUrl(repository.url);
+    const repo = mirrorFolder(mirrorsDir, repository.name, repository.url);
+    const { defaultBranch } = await updateMirror(repository.url, repo);
+    const branch = repository.branch ?? defaultBranch;
+    if (branch === undefined) throw new GitError(`${shownAs} names no default branch (its HEAD points nowhere). Set branch: in the server config.`);
+    return { repo, subdir: '', branch, shownAs };
+  }
+  const path = repository.path!;
+  const top = await gitTopLevel(path);
+  if (top === undefined) {
+    const isThere = await stat(path).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    throw new GitError(isThere ? `${path} is not inside a git work tree; path: needs a clone (use url: for a remote).` : `${path} does not exist. Check path: in the server config.`);
+  }
+  const subdir = relative(top, path).split(sep).join('/');
+  const branch = repository.branch ?? (await gitHead(top))?.branch;
+  if (branch === undefined) throw new GitError(`${top} has no current branch (HEAD is detached or there are no commits). Set branch: in the server config.`);
+  return { repo: top, subdir, branch, shownAs: top };
+}
+
+/**
+ * The scan settings of a commit: its own `genai-debt.config.yaml` (or `.yml`, `.json`) read from git
+ * objects as data, else the defaults; the server config's `team` becomes `teams.default` unless the
+ * repository's config assigns `teams` itself. The result is written to a file beside the mirrors and
+ * loaded like any config, so the rule and catalog checks are the same as for `genai-debt scan`.
+ */
+async function settingsAt(
+  repository: ScheduledRepositoryConfig,
+  context: ScanContext,
+  at: { repo: string; commit: string; subdir: string; root: string },
+): Promise<ScanSettings> {
+  const short = at.commit.slice(0, 12);
+  let data: Record<string, unknown> = {};
+  let shown = `the default config (no ${CONFIG_FILE_NAMES[0]} at ${short})`;
+  for (const name of CONFIG_FILE_NAMES) {
+    const path = at.subdir === '' ? name : `${at.subdir}/${name}`;
+    const bytes = await readFileAt(at.repo, at.commit, path);
+    if (bytes === undefined) continue;
+    shown = `${path} at ${short}`;
+    let parsed: unknown;
+    try {
+      parsed = parse(bytes.toString('utf8')) ?? {};
+    } catch (error) {
+      throw new ConfigError(`Config file ${shown} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`Config file ${shown} is not a mapping of keys to values.`);
+    data = parsed as Record<string, unknown>;
+    break;
+  }
+  if (repository.team !== undefined && data.teams === undefined) data = { ...data, teams: { default: repository.team } };
+  const result = configSchema.safeParse(data);
+  if (!result.success) throw new ConfigError(`Invalid config in ${shown}:\n${formatZodIssues(result.error.issues)}`);
+  const file = join(context.mirrorsDir, 'configs', `${repository.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-${createHash('sha256').update(repository.name).digest('hex').slice(0, 10)}.json`);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(data));
+  try {
+    return loadScanSettings(at.root, file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(error.message.split(file).join(shown));
+    throw error;
+  }
+}

@@ -130,7 +130,10 @@ async function remoteDefaultBranchOf(dir: string, url: string, timeoutMs: number
 /** A GitError naming the remote (not the mirror folder) and git's own first line. */
 function remoteError(command: string, url: string, error: unknown): GitError {
   if (!(error instanceof GitError)) throw error;
-  const line = firstLine(error.stderr).replace(/^fatal: /, '');
+  // git may quote the URL it was given; a password in it never reaches a page or a log.
+  const line = firstLine(error.stderr)
+    .replace(/^fatal: /, '')
+    .replace(/(:\/\/[^/@:\s]*):[^/@\s]*@/g, '$1@');
   const reason = line !== '' ? line : error.message;
   return new GitError(`${command} of ${redactUrl(url)} failed: ${reason}`, { exitCode: error.exitCode, stderr: error.stderr, cause: error });
 }

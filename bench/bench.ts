@@ -3,10 +3,12 @@
  * absolute times in tests), medians over `BENCH_RUNS` runs (default 3):
  *
  * - cold scan of genai-debt against ast-grep running eight LLM-call patterns over the same files.
- *   Several folders are joined into one tree of hard links so both tools see one root; ast-grep is
- *   handed exactly the files genai-debt's discovery picks (default config);
- * - warm rescan: `scan --save` into a fresh database, then again unchanged (facts from the
- *   extraction cache), as warm / cold;
+ *   Several folders are joined into one tree of hard links so both tools see one root, and that
+ *   tree is made a git repository (one commit, before any timing), so discovery works as in the
+ *   repositories users scan: git lists the files and knows their blob ids. ast-grep is handed
+ *   exactly the files genai-debt's discovery picks in that tree (default config);
+ * - warm rescan: `scan --save` into a fresh database, then again unchanged, as warm / cold (the
+ *   unchanged tree's whole result comes from the store; `warmReused` says so);
  * - with `--history`: `history --since <52 weeks before its newest commit> --every 1w --save` of
  *   that repository against a cold scan of its head (run once; it is long).
  */
@@ -59,10 +61,23 @@ function unionOf(dirs: string[], scratch: string): string {
     const result = spawnSync('cp', ['-al', dir, join(union, basename(dir))], { encoding: 'utf8' });
     if (result.status !== 0) cpSync(dir, join(union, basename(dir)), { recursive: true });
   }
+  // A git repository, as users' repositories are; nested `.git` folders of the copies would make
+  // git see submodules, so they go.
+  for (const dir of dirs) rmSync(join(union, basename(dir), '.git'), { recursive: true, force: true });
+  const git = (...args: string[]) => {
+    const run = spawnSync('git', ['-C', union, '-c', 'user.name=bench', '-c', 'user.email=bench@localhost', '-c', 'commit.gpgsign=false', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`git ${args[0]} failed in ${union}: ${run.stderr}`);
+  };
+  git('init', '-q');
+  git('add', '-A', '.');
+  git('commit', '-q', '-m', 'bench union');
   return union;
 }
 
-function lastJsonLine(stderr: string): { stats: { files: number; bytes: number; extracted: number; cached: number; maxRssMb: number } } {
+function lastJsonLine(stderr: string): { stats: { files: number; bytes: number; extracted: number; cached: number; reused?: boolean; maxRssMb: number } } {
   return JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as never;
 }
 
@@ -130,6 +145,7 @@ async function main(): Promise<number> {
     const coldSaves: number[] = [];
     const warmSaves: number[] = [];
     let warmCached = 0;
+    let warmReused = false;
     for (let run = 0; run < RUNS; run++) {
       const db = join(scratch, `run-${run}.db`);
       const coldSave = timed(process.execPath, [BIN, 'scan', root, '--format', 'json', '--save', '--db', db]);
@@ -138,6 +154,7 @@ async function main(): Promise<number> {
       coldSaves.push(coldSave.seconds);
       warmSaves.push(warmSave.seconds);
       warmCached = lastJsonLine(warmSave.stderr).stats.cached;
+      warmReused = lastJsonLine(warmSave.stderr).stats.reused === true;
       process.stderr.write(`run ${run + 1}/${RUNS}: scan --save cold ${coldSave.seconds.toFixed(2)} s, warm ${warmSave.seconds.toFixed(2)} s\n`);
 
       const scan = timed(process.execPath, [BIN, 'scan', root, '--format', 'json', '--stats']);
@@ -170,6 +187,7 @@ async function main(): Promise<number> {
       coldSaveSeconds: Math.round(median(coldSaves) * 100) / 100,
       warmRescanSeconds: Math.round(median(warmSaves) * 100) / 100,
       warmFilesFromCache: warmCached,
+      warmReused,
       warmRatio: Math.round((median(warmSaves) / median(coldSaves)) * 100) / 100,
       ...(historyRepo ? backfill(historyRepo, scratch) : {}),
     };

@@ -14,7 +14,10 @@ export interface SourceFile {
   path: string;
   /** Set for a file in the work tree. */
   absolutePath?: string;
-  /** Set for a file of a past commit: its git blob id. */
+  /**
+   * Its git blob id, when known without reading it: always for a file of a past commit; for a
+   * work-tree file, the index's id while git sees the file unchanged.
+   */
   blobId?: string;
   size: number;
 }
@@ -110,7 +113,7 @@ async function classifySymlink(
   return { kind: 'target', stats };
 }
 
-async function classify(path: string, root: string, realRoot: string, options: DiscoverOptions): Promise<Classified> {
+async function classify(path: string, blobId: string | undefined, root: string, realRoot: string, options: DiscoverOptions): Promise<Classified> {
   const absolutePath = resolve(root, path);
   let stats: Stats;
   try {
@@ -133,7 +136,7 @@ async function classify(path: string, root: string, realRoot: string, options: D
   if (stats.size > options.maxFileSize) {
     return { kind: 'diagnostic', diagnostic: fileTooLarge(path, stats.size, options.maxFileSize) };
   }
-  return { kind: 'file', file: { path, absolutePath, size: stats.size } };
+  return { kind: 'file', file: { path, absolutePath, size: stats.size, ...(blobId === undefined ? {} : { blobId }) } };
 }
 
 /** Paths left after the default skips and the user's ignores, sorted. */
@@ -152,7 +155,8 @@ export function tooManyFiles(maxFiles: number): Diagnostic {
 
 /**
  * Finds the files to scan under `root`: git's view of the work tree when `root` is inside one
- * (tracked plus untracked-but-not-ignored files), otherwise a walk that honours `.gitignore` files.
+ * (tracked plus untracked-but-not-ignored files, with the index's blob id of each file git sees
+ * unchanged), otherwise a walk that honours `.gitignore` files.
  * Dependencies, build output, generated and minified files and lockfiles are always skipped, then
  * the user's ignore globs, then whatever `isCandidate` rejects. Never throws for a single bad file.
  *
@@ -169,19 +173,23 @@ export async function discoverFiles(
   const realRoot = await realpath(absoluteRoot);
 
   const diagnostics: Diagnostic[] = [];
-  let paths = await listGitFiles(absoluteRoot);
-  if (paths === undefined) {
+  const listed = await listGitFiles(absoluteRoot);
+  let paths: string[];
+  if (listed === undefined) {
     const walked = await walkDirectory(absoluteRoot, options.isCandidate);
     paths = walked.paths;
     diagnostics.push(...walked.diagnostics);
+  } else {
+    paths = listed.map((file) => file.path);
   }
+  const blobIds = new Map(listed?.filter((file) => file.blobId !== undefined).map((file) => [file.path, file.blobId]));
 
   const kept = keptPaths(paths, options.ignores);
 
   const files: SourceFile[] = [];
   for (let start = 0; start < kept.length; start += BATCH_SIZE) {
     const batch = kept.slice(start, start + BATCH_SIZE);
-    const results = await Promise.all(batch.map((path) => classify(path, absoluteRoot, realRoot, options)));
+    const results = await Promise.all(batch.map((path) => classify(path, blobIds.get(path), absoluteRoot, realRoot, options)));
     for (const result of results) {
       if (result.kind === 'diagnostic') {
         diagnostics.push(result.diagnostic);

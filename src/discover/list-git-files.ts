@@ -6,24 +6,56 @@ const execFileAsync = promisify(execFile);
 // ls-files of a large monorepo easily exceeds execFile's 1 MB default.
 const MAX_LISTING_BYTES = 512 * 1024 * 1024;
 
+/** A path git lists under the root. */
+export interface GitListedFile {
+  /** posix, relative to the listed root */
+  path: string;
+  /**
+   * The blob id git's index holds for the file, when git sees the file on disk unchanged (tracked,
+   * not modified, not a symlink, submodule or conflict): its bytes need not be read to be known.
+   */
+  blobId?: string;
+}
+
+// `git ls-files --stage`: `<mode> SP <object> SP <stage> TAB <path>`.
+const STAGE_ENTRY = /^(\d{6}) ([0-9a-f]{40,64}) (\d)\t/;
+const REGULAR_FILE_MODES = new Set(['100644', '100755']);
+
+async function gitListing(root: string, args: string[]): Promise<string[]> {
+  const { stdout } = await execFileAsync('git', ['-C', root, 'ls-files', '-z', ...args, '--', '.'], { maxBuffer: MAX_LISTING_BYTES });
+  return stdout.split('\0').filter((entry) => entry !== '');
+}
+
 /**
- * Tracked and untracked-but-not-ignored files under `root`, as git sees them.
+ * Tracked and untracked-but-not-ignored files under `root`, as git sees them, with the index's blob
+ * id of every tracked file git finds unmodified on disk (git compares stat data, and contents when
+ * those are racy, so a changed file never keeps a stale id).
  *
  * @param root - directory to list; may be a subdirectory of the work tree
- * @returns posix paths relative to `root` (possibly including files deleted on disk), or
- *   `undefined` when git is not installed or `root` is not inside a work tree
+ * @returns paths relative to `root` (possibly including files deleted on disk), or `undefined`
+ *   when git is not installed or `root` is not inside a work tree
  */
-export async function listGitFiles(root: string): Promise<string[] | undefined> {
+export async function listGitFiles(root: string): Promise<GitListedFile[] | undefined> {
+  let staged: string[];
+  let changed: string[];
   try {
-    await execFileAsync('git', ['-C', root, 'rev-parse', '--show-toplevel']);
-    const { stdout } = await execFileAsync(
-      'git',
-      ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'],
-      { maxBuffer: MAX_LISTING_BYTES },
-    );
-    // Untracked nested repositories are listed as `dir/`; conflicted files once per stage.
-    return [...new Set(stdout.split('\0').filter((path) => path !== '').map((path) => path.replace(/\/$/, '')))];
+    [staged, changed] = await Promise.all([gitListing(root, ['--stage']), gitListing(root, ['--modified', '--others', '--exclude-standard'])]);
   } catch {
     return undefined;
   }
+  // Modified (or deleted) tracked files and untracked ones: their contents are read. Untracked
+  // nested repositories are listed as `dir/`.
+  const unknown = new Set(changed.map((path) => path.replace(/\/$/, '')));
+  const files = new Map<string, GitListedFile>();
+  for (const entry of staged) {
+    const match = STAGE_ENTRY.exec(entry);
+    if (!match) continue;
+    const path = entry.slice(match[0].length);
+    const [, mode = '', blobId = '', stage] = match;
+    // A conflicted file is listed once per stage; symlinks' blobs hold the target path, not the file.
+    const isKnown = stage === '0' && REGULAR_FILE_MODES.has(mode) && !unknown.has(path) && !files.has(path);
+    files.set(path, isKnown ? { path, blobId } : { path });
+  }
+  for (const path of unknown) if (!files.has(path)) files.set(path, { path });
+  return [...files.values()];
 }

@@ -76,7 +76,9 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
       result.diagnostics.push(bytes);
       continue;
     }
-    const key = cache ? keyOf(file, file.blobId ?? gitBlobId(bytes)) : '';
+    // A work-tree file is keyed by what was read: the index's id names the committed bytes,
+    // which clean filters (line endings, LFS) may make differ from the file on disk.
+    const key = cache ? keyOf(file, file.absolutePath === undefined && file.blobId ? file.blobId : gitBlobId(bytes)) : '';
     const entry = cache?.cache.get(key);
     if (entry && use(file, entry)) continue;
     const read = decodeSource(file.path, bytes, options.maxFileSize);

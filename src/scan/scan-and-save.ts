@@ -4,7 +4,7 @@ import type { RepositoryIdentity } from './repository-identity.js';
 import { renamesFor } from './repository-identity.js';
 import { type ScanOptions, type ScanSettings, type ScanStats, scanRepository } from './scan-repository.js';
 
-export interface ScanAndSaveOptions extends Omit<ScanOptions, 'cache' | 'history' | 'settings'> {
+export interface ScanAndSaveOptions extends Omit<ScanOptions, 'cache' | 'history' | 'settings' | 'resultCache'> {
   settings: ScanSettings;
   store: Store;
   identity: RepositoryIdentity;
@@ -23,7 +23,9 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
   const at = (revision?.time ?? scannedAt).toISOString();
   const cache = store.extractionCache();
   const history = { at, prompts: store.promptHistory(identity.name, branch, at) };
-  const report = await scanRepository({ ...options, now: () => scannedAt, cache, history });
+  // Past commits are not kept whole: each has its own prompt history, so none would be reused.
+  const resultCache = options.commit ? undefined : store.resultCache(identity.name);
+  const report = await scanRepository({ ...options, now: () => scannedAt, cache, history, resultCache });
   const { previous, next } = store.neighbours(identity.name, branch, at);
   const renames = await renamesFor(identity.top, [
     [previous?.commit, revision?.commit],
@@ -42,6 +44,7 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
     },
     (from, to) => renames.get(`${from}\0${to}`),
     cache.pending,
+    resultCache?.pending,
   );
   cache.pending.clear();
   return { report, saved };

@@ -31,6 +31,7 @@ import { extractorKey } from './extraction-cache.js';
 import { createExtractionPool, defaultParserThreads, type ExtractionPool } from './extraction-pool.js';
 import { diskSource, gitSource } from './file-source.js';
 import { genaiSignal } from './genai-signal.js';
+import { type ResultCache, resultKey, type StoredResult } from './result-cache.js';
 
 /** Everything a scan needs before it reads a file; the same for every commit of a history run. */
 export interface ScanSettings {
@@ -76,6 +77,12 @@ export interface ScanOptions {
   shouldExtractAll?: boolean;
   /** Facts of files seen before (by path and content); new results are added to it. */
   cache?: ExtractionCache;
+  /**
+   * Whole results of scans seen before: when the settings, owners, history and every file (path
+   * and content) are the same, the stored report is reused without reading, parsing, linking or
+   * running rules. New results are added to it.
+   */
+  resultCache?: ResultCache;
   /** Sizes from earlier stored scans, for rules that compare with the past. */
   history?: RepoHistory;
   onProgress?: (done: number, total: number) => void;
@@ -89,6 +96,8 @@ export interface ScanStats {
   extracted: number;
   /** Files whose facts came from the cache. */
   cached: number;
+  /** Whether the whole report came from the result cache (nothing was read or parsed). */
+  reused?: boolean;
 }
 
 interface Extraction {
@@ -151,15 +160,45 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   let settings: ScanSettings;
   let extraction: Extraction;
   let ownerOf: (path: string) => string;
+  let key: string | undefined;
   try {
     settings = options.settings ?? loadScanSettings(options.root, options.configPath);
     const root = resolve(options.root);
-    const owners = findOwners(root, settings.config, options.commit);
-    extraction = await extractRepository(root, settings, pool, options);
-    ownerOf = await owners;
+    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit), discover(root, settings, options.commit)]);
+    ownerOf = owners.ownerOf;
+    if (options.resultCache) {
+      key = await resultKey(discovered.files, discovered.source, {
+        settings: [settings.configHash, settings.rulesHash, settings.extractorKey],
+        shouldExtractAll: options.shouldExtractAll === true,
+        owners: owners.key,
+        history: options.history,
+        diagnostics: discovered.diagnostics,
+      });
+      const stored = key === undefined ? undefined : options.resultCache.get(key);
+      if (stored !== undefined) {
+        const { report, stats } = JSON.parse(stored) as StoredResult<ScanStats>;
+        const scannedAt = (options.now?.() ?? new Date()).toISOString();
+        return { ...{ tool: report.tool, root: options.root, scannedAt }, ...report, stats: { ...stats, cached: stats.extracted, reused: true } };
+      }
+    }
+    extraction = await extractRepository(settings, pool, options, discovered);
   } finally {
     if (!options.pool) await pool.close();
   }
+  const report = await analyzeExtraction(options, settings, extraction, ownerOf);
+  if (key !== undefined) {
+    const { root: _root, scannedAt: _scannedAt, stats, ...rest } = report;
+    options.resultCache?.set(key, JSON.stringify({ report: rest, stats } satisfies StoredResult<ScanStats>));
+  }
+  return report;
+}
+
+async function analyzeExtraction(
+  options: ScanOptions,
+  settings: ScanSettings,
+  extraction: Extraction,
+  ownerOf: (path: string) => string,
+): Promise<ScanReport & { stats: ScanStats }> {
   const { countTokens } = await extraction.tokenizer;
   const analysis = analyze(extraction.facts, settings.catalog, settings.enabledRules, memoized(countTokens), options.history);
   return {
@@ -205,13 +244,17 @@ function ownersOf({ model, findings }: { model: RepoModel; findings: readonly { 
  * The owner team of a path relative to the scanned folder: config `teams`, else CODEOWNERS of the
  * repository (at the scanned commit), else `(unowned)`.
  */
-async function findOwners(root: string, config: Config, commit: CommitToScan | undefined): Promise<(path: string) => string> {
+async function findOwners(root: string, config: Config, commit: CommitToScan | undefined): Promise<{ ownerOf: (path: string) => string; key: string }> {
   const top = commit?.repo ?? (await gitTopLevel(root)) ?? root;
   const prefix = commit ? commit.subdir : relative(top, root).split(sep).join('/');
   const bytes = commit ? await codeownersAt(commit) : CODEOWNERS_LOCATIONS.map((location) => readIfExists(join(top, location))).find(Boolean);
   const codeowners = bytes && new TextDecoder().decode(bytes);
   const resolveTeam = createTeamResolver({ config: config.teams, codeowners: codeowners === undefined ? undefined : parseCodeowners(codeowners).rules });
-  return (path) => resolveTeam(prefix && path ? `${prefix}/${path}` : path || prefix);
+  return {
+    ownerOf: (path) => resolveTeam(prefix && path ? `${prefix}/${path}` : path || prefix),
+    // The config's teams are part of the config hash.
+    key: sha256([prefix, codeowners ?? null]),
+  };
 }
 
 /** The first CODEOWNERS file of a commit: one `git ls-tree` for all locations, read through the blob reader. */
@@ -248,9 +291,13 @@ async function discover(root: string, settings: ScanSettings, commit: CommitToSc
   return { ...selectTreeFiles(blobs, discoverOptions), source: gitSource(commit.reader) };
 }
 
-async function extractRepository(root: string, settings: ScanSettings, pool: ExtractionPool, options: ScanOptions): Promise<Extraction> {
+async function extractRepository(
+  settings: ScanSettings,
+  pool: ExtractionPool,
+  options: ScanOptions,
+  discovered: Awaited<ReturnType<typeof discover>>,
+): Promise<Extraction> {
   const { config, catalog } = settings;
-  const discovered = await discover(root, settings, options.commit);
   // `--all` parses files without a signal as if they had one: not something to remember.
   const cache = options.cache && !options.shouldExtractAll ? { cache: options.cache, extractorKey: settings.extractorKey } : undefined;
   const extractOptions = { catalog, maxFileSize: config.maxFileSize, source: discovered.source, cache };

@@ -164,4 +164,15 @@ export const MIGRATIONS: readonly string[] = [
     next_run_at TEXT
   ) WITHOUT ROWID;
   `,
+  `
+  -- The last whole scan result of each repository (src/scan/result-cache.ts): its key hashes the
+  -- settings, owners, prompt history and every file's path and blob id, so an unchanged rescan
+  -- reuses the report (JSON, without scan time and root) instead of parsing, linking and running
+  -- rules again. One row per repository, replaced by its next scan.
+  CREATE TABLE scan_results (
+    repository TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    result TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

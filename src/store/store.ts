@@ -199,7 +199,12 @@ export class Store {
    * A scan inserted before later ones (a history backfill) also updates the next scan's
    * new/fixed findings.
    */
-  saveScan(scan: ScanToSave, renames: RenameLookup, cacheEntries: ReadonlyMap<string, CachedExtraction> = new Map()): SavedScan {
+  saveScan(
+    scan: ScanToSave,
+    renames: RenameLookup,
+    cacheEntries: ReadonlyMap<string, CachedExtraction> = new Map(),
+    result?: { key: string; result: string },
+  ): SavedScan {
     const db = this.#db;
     const { report } = scan;
     const at = scan.commitTime ?? report.scannedAt;
@@ -282,6 +287,9 @@ export class Store {
         insertToolSet.run(scanId, id, set.file, set.line, set.holder, ownerOf(set.file), set.count, set.isComplete ? 1 : 0);
       }
       this.#writeCache(cacheEntries);
+      if (result) {
+        db.prepare('INSERT OR REPLACE INTO scan_results (repository, key, result) VALUES (?, ?, ?)').run(scan.repository, result.key, result.result);
+      }
 
       const next = this.#next(repoId, scan.branch ?? null, at);
       if (next) this.#relink(next, scanId, this.#renames(renames, scan.commit, next.commit));
@@ -356,6 +364,21 @@ export class Store {
       },
     };
     return this.#cache;
+  }
+
+  /**
+   * The whole-result cache of one repository: the last result stored with its scans (see
+   * `saveScan`), found only by its key. A new result waits in `pending` until `saveScan` writes it.
+   */
+  resultCache(repository: string): { get(key: string): string | undefined; set(key: string, result: string): void; pending?: { key: string; result: string } } {
+    const select = this.#db.prepare('SELECT result FROM scan_results WHERE repository = ? AND key = ?').pluck();
+    const cache: ReturnType<Store['resultCache']> = {
+      get: (key) => (cache.pending?.key === key ? cache.pending.result : (select.get(repository, key) as string | undefined)),
+      set: (key, result) => {
+        cache.pending = { key, result };
+      },
+    };
+    return cache;
   }
 
   /** Writes cache entries on their own (for a scan that is not stored). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiscoveryError, discoverFiles, type DiscoverOptions } from '../../src/discover/discover-files.js';
+import { gitBlobId } from '../../src/scan/extraction-cache.js';
 import { git, makeTempTree, removeTempTrees } from './temp-tree.js';
 
 const MB = 1024 * 1024;
@@ -54,11 +55,13 @@ describe('discoverFiles in a git work tree', () => {
     await writeFile(join(root, 'logs/debug.ts'), 'export const log = 5;\n');
   });
 
+  const blobOf = (text: string) => gitBlobId(new TextEncoder().encode(text));
+
   it('lists tracked and untracked files, honours .gitignore and .git/info/exclude and leaves out files deleted from disk', async () => {
     expect(await discoverFiles(root, options)).toEqual({
       files: [
-        { path: 'a.ts', absolutePath: join(root, 'a.ts'), size: 20 },
-        { path: 'src/b.ts', absolutePath: join(root, 'src/b.ts'), size: 20 },
+        { path: 'a.ts', absolutePath: join(root, 'a.ts'), size: 20, blobId: blobOf('export const a = 1;\n') },
+        { path: 'src/b.ts', absolutePath: join(root, 'src/b.ts'), size: 20, blobId: blobOf('export const b = 2;\n') },
         { path: 'untracked.ts', absolutePath: join(root, 'untracked.ts'), size: 20 },
       ],
       diagnostics: [],
@@ -67,9 +70,28 @@ describe('discoverFiles in a git work tree', () => {
 
   it('lists paths relative to a root that is a subdirectory of the repository', async () => {
     expect(await discoverFiles(join(root, 'src'), options)).toEqual({
-      files: [{ path: 'b.ts', absolutePath: join(root, 'src/b.ts'), size: 20 }],
+      files: [{ path: 'b.ts', absolutePath: join(root, 'src/b.ts'), size: 20, blobId: blobOf('export const b = 2;\n') }],
       diagnostics: [],
     });
+  });
+
+  it('gives a file modified on disk no blob id, so its contents are read', async () => {
+    await writeFile(join(root, 'a.ts'), 'export const a = 10;\n');
+    await writeFile(join(root, 'src/b.ts'), 'export const b = 3;\n');
+    const { files } = await discoverFiles(root, options);
+    expect(files.map(({ path, blobId }) => ({ path, blobId }))).toEqual([
+      { path: 'a.ts', blobId: undefined },
+      { path: 'src/b.ts', blobId: undefined },
+      { path: 'untracked.ts', blobId: undefined },
+    ]);
+  });
+
+  it('gives a tracked symlink no blob id: git stores its target path, not the file it points to', async () => {
+    await symlink('a.ts', join(root, 'link.ts'));
+    git(root, 'add', 'link.ts');
+    git(root, 'commit', '-q', '-m', 'link');
+    const { files } = await discoverFiles(root, options);
+    expect(files.find((file) => file.path === 'link.ts')).toEqual({ path: 'link.ts', absolutePath: join(root, 'link.ts'), size: 20 });
   });
 });
 

@@ -92,6 +92,8 @@ export function createApp(options: AppOptions): express.Express {
   );
 
   app.get('/assets/chart.umd.js', (_request, response) => response.sendFile(CHART_JS));
+  // Browsers ask for it on every page; no icon is better than a 404 in every console.
+  app.get('/favicon.ico', (_request, response) => response.status(204).end());
   app.use('/assets', express.static(join(VIEWS_DIR, 'assets'), { index: false, fallthrough: false }));
 
   /** One page: HTML at `path` and the same data as JSON at `/api{path}` (`/api/overview` for `/`). */

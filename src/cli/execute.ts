@@ -56,8 +56,10 @@ interface ScanFlags {
 
 async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<number> {
   const started = process.hrtime.bigint();
-  // Parser threads first, then the rest of the program: the parser loads while it does.
-  const pool = createExtractionPool(flags.workers ?? defaultParserThreads());
+  // Parser threads first, then the rest of the program: the parser loads while it does. With
+  // --save an unchanged tree's whole result comes from the store and nothing is parsed, so the
+  // threads start only when a file must be parsed.
+  const pool = createExtractionPool(flags.workers ?? defaultParserThreads(), { isLazy: flags.save === true });
   const showProgress = io.isStderrTty && !io.env.CI;
   const onProgress = showProgress ? (done: number, total: number) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined;
   const configPath = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);

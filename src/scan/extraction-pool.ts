@@ -87,14 +87,26 @@ export function defaultParserThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+export interface PoolOptions {
+  /**
+   * Start the threads when the first file must be parsed instead of now. For scans that will
+   * likely parse nothing (a rescan whose whole result is stored): starting a thread and loading
+   * the parser costs the main thread about 0.1 s even when no file is parsed.
+   */
+  isLazy?: boolean;
+}
+
 /**
  * Parser threads for one scan, started before the config is read so that loading the parser
- * overlaps with reading the config and discovering files. With `threads` 0 (or when running
- * from TypeScript sources) everything runs in-process.
+ * overlaps with reading the config and discovering files (unless `isLazy`). With `threads` 0 (or
+ * when running from TypeScript sources) everything runs in-process.
  */
-export function createExtractionPool(threads: number): ExtractionPool {
-  const parsers = WORKER_URL ? Array.from({ length: threads }, () => startParserThread(WORKER_URL)) : [];
+export function createExtractionPool(threads: number, options: PoolOptions = {}): ExtractionPool {
+  let started: ParserThread[] | undefined;
+  const start = (): ParserThread[] => (started ??= WORKER_URL ? Array.from({ length: threads }, () => startParserThread(WORKER_URL)) : []);
+  if (!options.isLazy) start();
   const runRequest = async (request: ExtractRequest): Promise<ExtractResult> => {
+    const parsers = start();
     if (parsers.length === 0) {
       // Loaded only here: with parser threads, the main thread never needs the parser.
       const { extractSources } = await import('./extract-sources.js');
@@ -105,6 +117,8 @@ export function createExtractionPool(threads: number): ExtractionPool {
   };
   return {
     async extract(files, options) {
+      // Loading the parser overlaps with reading the first files.
+      if (files.length > 0) start();
       const total: PoolResult = { facts: [], diagnostics: [], deferred: [], bytes: 0, cached: 0 };
       const running: Promise<void>[] = [];
       let done = 0;
@@ -130,6 +144,12 @@ export function createExtractionPool(threads: number): ExtractionPool {
               const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.file === facts.path);
               options.cache?.cache.set(pending.key, { ...pending.entry, facts, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
             }
+            // The extractor crashes the same way on the same content: remember it, so a history
+            // run does not crash on an unchanged file at every commit.
+            for (const diagnostic of result.diagnostics) {
+              const pending = diagnostic.code === 'extractor-crash' && diagnostic.file !== undefined ? read.toCache.get(diagnostic.file) : undefined;
+              if (pending) options.cache?.cache.set(pending.key, { ...pending.entry, diagnostics: [diagnostic] });
+            }
             done += batch.length;
             options.onProgress?.(done, files.length);
           }),
@@ -140,7 +160,7 @@ export function createExtractionPool(threads: number): ExtractionPool {
       return total;
     },
     async close() {
-      await Promise.all(parsers.map((parser) => parser.terminate()));
+      await Promise.all((started ?? []).map((parser) => parser.terminate()));
     },
   };
 }

@@ -35,6 +35,11 @@ export interface ReadOptions {
   cache?: CacheContext;
 }
 
+/** A parsed file the extractor crashed on: its diagnostic and no facts. */
+function isCrash(entry: Extract<CachedExtraction, { kind: 'source' }>): boolean {
+  return entry.facts === undefined && (entry.diagnostics?.some((diagnostic) => diagnostic.code === 'extractor-crash') ?? false);
+}
+
 /**
  * Reads files and sorts them by the GenAI signal: cheap work (IO, hashing and one regular
  * expression) done on the main thread while the parser threads parse. A file whose path and
@@ -55,9 +60,9 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
       result.deferred.push({ file, imports: entry.imports });
       return true;
     }
-    if (!entry.facts) return false;
+    if (!entry.facts && !isCrash(entry)) return false;
     result.bytes += file.size;
-    result.cached.facts.push(entry.facts);
+    if (entry.facts) result.cached.facts.push(entry.facts);
     result.cached.diagnostics.push(...(entry.diagnostics ?? []));
     return true;
   };

@@ -178,6 +178,8 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     return candidates(name, at)[0];
   }
 
+  const literalsInProgress = new Set<TS.Node>();
+
   function memoized(node: TS.Node, compute: () => ValueRef): ValueRef {
     const cached = memo.get(node);
     if (cached) return cached;
@@ -351,6 +353,20 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       return literal && (literal.kind === 'literal' || literal.kind === 'template') ? { ...literal, name: literal.name ?? expr.text } : literal;
     }
     return undefined;
+  }
+
+  /**
+   * {@link literalOf} of a declaration's or assignment's right side, once at a time: in `prompt = prompt + '…'` the
+   * right side's `prompt` finds this same assignment, so a second visit is a hole, not a loop.
+   */
+  function literalOnce(node: TS.Node, right: TS.Expression): ArgFact | undefined {
+    if (literalsInProgress.has(node)) return undefined;
+    literalsInProgress.add(node);
+    try {
+      return literalOf(right);
+    } finally {
+      literalsInProgress.delete(node);
+    }
   }
 
   function toArg(expression: TS.Expression, depth: number): ArgFact {
@@ -564,7 +580,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         scope,
         declaration.pos,
         () => memoized(declaration, () => evaluate(initializer)),
-        () => literalOf(initializer),
+        () => literalOnce(declaration, initializer),
       );
     } else if (declaration.type) {
       const typed = typeValue(declaration.type);
@@ -644,7 +660,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (ts.isIdentifier(left)) {
       const existing = lookup(left.text, node.pos);
       const scope = existing ? { pos: existing.start, end: existing.end } : sourceFile;
-      declare(left.text, scope as TS.Node, node.pos, () => memoized(node, () => evaluate(right)), () => literalOf(right));
+      declare(left.text, scope as TS.Node, node.pos, () => memoized(node, () => evaluate(right)), () => literalOnce(node, right));
     }
   }
 

@@ -16,7 +16,7 @@ import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
 import { type BaselineFlags, type CheckFlags, runBaseline, runCheck } from './gate-commands.js';
 import { duration, type HistoryFlags, runHistory, runTrend, type TrendFlags, UsageError } from './history-commands.js';
-import type { CliIo } from './io.js';
+import { type CliIo, shouldColor } from './io.js';
 import type { DemoFlags } from './demo-command.js';
 import type { ServeFlags } from './serve-command.js';
 
@@ -30,13 +30,6 @@ function portNumber(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0 || number > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return number;
-}
-
-function shouldColor(io: CliIo, flag: boolean | undefined): boolean {
-  if (flag !== undefined) return flag;
-  if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR) return io.env.FORCE_COLOR !== '0';
-  return io.isStdoutTty;
 }
 
 interface ScanFlags {

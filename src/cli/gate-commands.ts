@@ -16,7 +16,7 @@ import type { CommitToScan, ScanSettings, ScanStats } from '../scan/scan-reposit
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
 import { UsageError } from './history-commands.js';
-import type { CliIo } from './io.js';
+import { type CliIo, shouldColor } from './io.js';
 
 interface CommonGateFlags {
   config?: string;
@@ -126,7 +126,7 @@ export async function runCheck(root: string, flags: CheckFlags, io: CliIo): Prom
     const { stats: _stats, ...report } = current;
     return evaluateGate({ ...earlier, current: report, settings: settings.config.gate, failOn: flags.failOn, frozen: flags.frozen ?? false });
   });
-  const color = flags.outputFile ? false : (flags.color ?? (!io.env.NO_COLOR && io.isStdoutTty));
+  const color = flags.outputFile ? false : shouldColor(io, flags.color);
   const { output, summary } = formatGate(flags.format, gate, { color });
   if (flags.outputFile) writeFileSync(resolve(io.cwd, flags.outputFile), output);
   else io.stdout(output);

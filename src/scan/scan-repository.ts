@@ -177,8 +177,10 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
       const stored = key === undefined ? undefined : options.resultCache.get(key);
       if (stored !== undefined) {
         const { report, stats } = JSON.parse(stored) as StoredResult<ScanStats>;
+        const { tool, ...rest } = report;
         const scannedAt = (options.now?.() ?? new Date()).toISOString();
-        return { ...{ tool: report.tool, root: options.root, scannedAt }, ...report, stats: { ...stats, cached: stats.extracted, reused: true } };
+        // tool, root and scannedAt first, in the order a fresh report has them.
+        return { tool, root: options.root, scannedAt, ...rest, stats: { ...stats, cached: stats.extracted, reused: true } };
       }
     }
     extraction = await extractRepository(settings, pool, options, discovered);

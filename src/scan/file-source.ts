@@ -35,3 +35,23 @@ export function gitSource(reader: BlobReader): FileSource {
     },
   };
 }
+
+/**
+ * `source`, but the contents in `read` (already read, for the result cache's key) are served
+ * from memory, each once, so the extraction does not read those files again.
+ */
+export function withContents(source: FileSource, read: Map<string, Uint8Array | Diagnostic>): FileSource {
+  return {
+    async read(files) {
+      const missing = files.filter((file) => !read.has(file.path));
+      const result = missing.length === 0 ? new Map<string, Uint8Array | Diagnostic>() : await source.read(missing);
+      for (const file of files) {
+        const content = read.get(file.path);
+        if (content === undefined) continue;
+        result.set(file.path, content);
+        read.delete(file.path);
+      }
+      return result;
+    },
+  };
+}

@@ -37,11 +37,20 @@ export interface ResultInputs {
 /**
  * The key of a scan's whole result: its inputs and every discovered file by path, size and git
  * blob id. Files whose id is not known (outside git, modified or untracked) are read and hashed
- * here; when one cannot be read, there is no key and the scan runs in full.
+ * here, and returned as `read` so a scan that misses does not read them again; when one cannot be
+ * read, there is no key and the scan runs in full.
  */
-export async function resultKey(files: readonly SourceFile[], source: FileSource, inputs: ResultInputs): Promise<string | undefined> {
+export async function resultKey(
+  files: readonly SourceFile[],
+  source: FileSource,
+  inputs: ResultInputs,
+): Promise<{ key: string | undefined; read: Map<string, Uint8Array | Diagnostic> }> {
   const unknown = files.filter((file) => file.blobId === undefined);
   const read = unknown.length === 0 ? new Map<string, Uint8Array | Diagnostic>() : await source.read(unknown);
+  return { key: keyOf(files, read, inputs), read };
+}
+
+function keyOf(files: readonly SourceFile[], read: Map<string, Uint8Array | Diagnostic>, inputs: ResultInputs): string | undefined {
   const hash = createHash('sha256');
   // A history only matters through its samples: with none, its time decides nothing.
   const history = inputs.history && Object.keys(inputs.history.prompts).length > 0 ? inputs.history : undefined;

@@ -29,7 +29,7 @@ import { type EnabledRule, resolveRuleSettings } from '../rules/resolve-rule-set
 import { ruleHelpUri } from '../rules/rule-help-uri.js';
 import { extractorKey } from './extraction-cache.js';
 import { createExtractionPool, defaultParserThreads, type ExtractionPool } from './extraction-pool.js';
-import { diskSource, gitSource } from './file-source.js';
+import { diskSource, gitSource, withContents } from './file-source.js';
 import { genaiSignal } from './genai-signal.js';
 import { type ResultCache, resultKey, type StoredResult } from './result-cache.js';
 
@@ -167,13 +167,15 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
     const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit), discover(root, settings, options.commit)]);
     ownerOf = owners.ownerOf;
     if (options.resultCache) {
-      key = await resultKey(discovered.files, discovered.source, {
+      const keyed = await resultKey(discovered.files, discovered.source, {
         settings: [settings.configHash, settings.rulesHash, settings.extractorKey],
         shouldExtractAll: options.shouldExtractAll === true,
         owners: owners.key,
         history: options.history,
         diagnostics: discovered.diagnostics,
       });
+      key = keyed.key;
+      discovered.source = withContents(discovered.source, keyed.read);
       const stored = key === undefined ? undefined : options.resultCache.get(key);
       if (stored !== undefined) {
         const { report, stats } = JSON.parse(stored) as StoredResult<ScanStats>;

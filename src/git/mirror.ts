@@ -4,14 +4,14 @@ import { resolveCommit } from './repository-info.js';
 import { firstLine, GitError, runGit } from './run-git.js';
 
 /** How long one fetch (or the first one, which copies the whole history) may take: ten minutes. */
-export const FETCH_TIMEOUT_MS = 10 * 60_000;
+const FETCH_TIMEOUT_MS = 10 * 60_000;
 
 /** Transports a mirror may use, also after a redirect or an `insteadOf` rewrite: never `ext::` or `fd::`. */
 const ALLOWED_PROTOCOLS = 'https:ssh:file';
 
 /** Options of {@link updateMirror}. */
 export interface MirrorOptions {
-  /** Milliseconds one git command talking to the remote may take; default {@link FETCH_TIMEOUT_MS}. */
+  /** Milliseconds one git command talking to the remote may take; default ten minutes. */
   timeoutMs?: number;
 }
 
@@ -98,11 +98,10 @@ export function assertRemoteUrl(url: string): void {
   }
 }
 
-/** Variables of a git process that talks to a remote: no prompts, no interactive ssh, only allowed transports. */
+/** Variables of a git process that talks to a remote, beside gitEnvironment's (no prompts): no interactive ssh, only allowed transports. */
 function remoteEnvironment(): Record<string, string> {
   return {
     GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
-    GIT_TERMINAL_PROMPT: '0',
     // A password prompt or an unknown host key would wait forever on a server without a terminal.
     GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
   };

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, formatZodIssues } from '../config/config-error.js';
-import { configSchema } from '../config/config-schema.js';
+import { ConfigError } from '../config/config-error.js';
 import { CONFIG_FILE_NAMES } from '../config/load-config.js';
 import { openBlobReader, readFileAt } from '../git/blob-reader.js';
 import { branchHead, redactUrl, updateMirror } from '../git/mirror.js';
@@ -44,9 +43,14 @@ export function describeFailure(error: unknown): string {
  * The folder of a remote's mirror: the repository name made safe for a file name, plus a hash of
  * the URL, so two names never share a folder and a changed URL starts a new mirror.
  */
-export function mirrorFolder(mirrorsDir: string, name: string, url: string): string {
+function mirrorFolder(mirrorsDir: string, name: string, url: string): string {
+  return join(mirrorsDir, `${fileNameFor(name, url)}.git`);
+}
+
+/** A repository name made safe for a file name, plus a hash of `key` so two names never share one. */
+function fileNameFor(name: string, key: string): string {
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80) || 'repository';
-  return join(mirrorsDir, `${safe}-${createHash('sha256').update(url).digest('hex').slice(0, 10)}.git`);
+  return `${safe}-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
 }
 
 /**
@@ -124,7 +128,8 @@ async function locate(repository: ScheduledRepositoryConfig, mirrorsDir: string)
  * The scan settings of a commit: its own `genai-debt.config.yaml` (or `.yml`, `.json`) read from git
  * objects as data, else the defaults; the server config's `team` becomes `teams.default` unless the
  * repository's config assigns `teams` itself. The result is written to a file beside the mirrors and
- * loaded like any config, so the rule and catalog checks are the same as for `genai-debt scan`.
+ * loaded (and validated) like any config, so the schema, rule and catalog checks are the same as for
+ * `genai-debt scan`; their messages name the file in git, not the copy.
  */
 async function settingsAt(
   repository: ScheduledRepositoryConfig,
@@ -150,9 +155,7 @@ async function settingsAt(
     break;
   }
   if (repository.team !== undefined && data.teams === undefined) data = { ...data, teams: { default: repository.team } };
-  const result = configSchema.safeParse(data);
-  if (!result.success) throw new ConfigError(`Invalid config in ${shown}:\n${formatZodIssues(result.error.issues)}`);
-  const file = join(context.mirrorsDir, 'configs', `${repository.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-${createHash('sha256').update(repository.name).digest('hex').slice(0, 10)}.json`);
+  const file = join(context.mirrorsDir, 'configs', `${fileNameFor(repository.name, repository.name)}.json`);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(data));
   try {

@@ -4,7 +4,7 @@ import { Cron } from 'croner';
 import { defaultParserThreads } from '../scan/extraction-pool.js';
 import type { ScheduledRepositoryConfig, ServerConfig } from '../server/server-config.js';
 import type { RepositoryStatus, ScanRequestResult, SchedulerControl } from '../server/status-page.js';
-import type { ScheduleStateRow } from '../store/schedule-state.js';
+import type { FinishedRun, ScheduleStateRow } from '../store/schedule-state.js';
 import type { Store } from '../store/store.js';
 import { redactUrl } from '../git/mirror.js';
 import { describeFailure, type ScanContext, type ScanResult, scanScheduledRepository } from './scan-scheduled-repository.js';
@@ -247,7 +247,7 @@ export class Scheduler implements SchedulerControl {
     const durationMs = Math.round(performance.now() - clock);
     const outcome = result?.outcome ?? 'failed';
     const finishedAt = this.#now();
-    const row: ScheduleStateRow = {
+    const run: FinishedRun = {
       repository: name,
       schedule: entry.schedule,
       startedAt: startedAt.toISOString(),
@@ -260,11 +260,11 @@ export class Scheduler implements SchedulerControl {
       ...(entry.nextRunAt === undefined ? {} : { nextRunAt: entry.nextRunAt.toISOString() }),
     };
     try {
-      this.#store.scheduleState().recordRun({ ...row, startedAt: row.startedAt!, finishedAt: row.finishedAt!, outcome, durationMs });
+      this.#store.scheduleState().recordRun(run);
     } catch (storeError) {
       this.#log(`genai-debt: cannot store the run of ${name}: ${describeFailure(storeError)}\n`);
     }
-    entry.last = row;
+    entry.last = run;
     entry.state = 'idle';
     delete entry.runningSince;
     this.#log(`genai-debt: ${describeRun(name, reason, durationMs, result, error)}\n`);

@@ -1,9 +1,11 @@
+import type { RunOutcome } from '../store/schedule-state.js';
+
 /** How the last scheduled run of a repository went, as the status page shows it. */
 export interface LastRun {
   startedAt: string;
   finishedAt: string;
   /** ok: scanned and stored; skipped: the branch head was stored before; failed: see `error`. */
-  outcome: 'ok' | 'skipped' | 'failed';
+  outcome: RunOutcome;
   durationMs: number;
   /** The branch head the run looked at (absent when it failed before finding it). */
   commit?: string;

@@ -23,18 +23,7 @@ export interface ScheduleStateRow {
 }
 
 /** A finished run, as {@link ScheduleState.recordRun} stores it. */
-export interface FinishedRun {
-  repository: string;
-  schedule: string;
-  startedAt: string;
-  finishedAt: string;
-  outcome: RunOutcome;
-  error?: string;
-  durationMs: number;
-  commit?: string;
-  scanId?: number;
-  nextRunAt?: string;
-}
+export type FinishedRun = ScheduleStateRow & Required<Pick<ScheduleStateRow, 'startedAt' | 'finishedAt' | 'outcome' | 'durationMs'>>;
 
 interface Row {
   repository: string;
@@ -53,7 +42,6 @@ interface Row {
 export class ScheduleState {
   readonly #all: Database.Statement<[], Row>;
   readonly #record: Database.Statement;
-  readonly #setNext: Database.Statement;
 
   constructor(db: Database.Database) {
     this.#all = db.prepare('SELECT * FROM schedule_state ORDER BY repository');
@@ -64,10 +52,6 @@ export class ScheduleState {
          finished_at = excluded.finished_at, outcome = excluded.outcome, error = excluded.error,
          duration_ms = excluded.duration_ms, commit_id = excluded.commit_id, scan_id = excluded.scan_id,
          next_run_at = excluded.next_run_at`,
-    );
-    this.#setNext = db.prepare(
-      `INSERT INTO schedule_state (repository, schedule, next_run_at) VALUES (?, ?, ?)
-       ON CONFLICT (repository) DO UPDATE SET schedule = excluded.schedule, next_run_at = excluded.next_run_at`,
     );
   }
 
@@ -90,11 +74,6 @@ export class ScheduleState {
       scanId: run.scanId ?? null,
       nextRunAt: run.nextRunAt ?? null,
     });
-  }
-
-  /** Stores when the repository's next run is due, keeping its last run. */
-  setNextRun(repository: string, schedule: string, nextRunAt: string | undefined): void {
-    this.#setNext.run(repository, schedule, nextRunAt ?? null);
   }
 }
 

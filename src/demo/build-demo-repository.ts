@@ -1,21 +1,20 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type CommitRef } from '../git/commits.js';
-import { GitError, gitEnvironment, runGit } from '../git/run-git.js';
+import { runGit } from '../git/run-git.js';
 import type { DemoWeek } from './demo-weeks.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
 /** The fixed author of every demo commit. */
-export const DEMO_AUTHOR = { name: 'Acme Helpdesk Team', email: 'helpdesk-team@acme.example' };
+const DEMO_AUTHOR = { name: 'Acme Helpdesk Team', email: 'helpdesk-team@acme.example' };
 
 /**
  * The demo repository's `origin`, never fetched: it names the repository `github.com/acme/helpdesk`
  * the way genai-debt names any clone, so `scan --save` and `trend` in it find the demo's history.
  */
-export const DEMO_REMOTE = 'https://github.com/acme/helpdesk.git';
+const DEMO_REMOTE = 'https://github.com/acme/helpdesk.git';
 
 /** The branch the demo history is built on. */
 export const DEMO_BRANCH = 'main';
@@ -43,22 +42,15 @@ export async function buildDemoRepository(repo: string, weeks: readonly DemoWeek
     const time = new Date(last - (weeks.length - 1 - index) * WEEK_MS);
     const date = `${Math.floor(time.getTime() / 1000)} +0000`;
     await git(repo, ['add', '--all']);
-    await git(repo, ['commit', '--quiet', '--allow-empty', '--no-verify', '--file=-'], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, week.message);
-    commits.push({ commit: (await runGit(repo, ['rev-parse', 'HEAD'])).trim(), time });
+    await git(repo, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', week.message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    commits.push({ commit: (await git(repo, ['rev-parse', 'HEAD'])).trim(), time });
   }
   return commits;
 }
 
-/** git with the demo's identity and no outside config; `extraEnv` sets the commit dates. */
-function git(repo: string, args: string[], extraEnv: Record<string, string> = {}, stdin?: string): Promise<void> {
+/** git with the demo's identity and no outside config; `dates` sets the commit dates. */
+function git(repo: string, args: string[], dates: Record<string, string> = {}): Promise<string> {
   const identity = ['-c', `user.name=${DEMO_AUTHOR.name}`, '-c', `user.email=${DEMO_AUTHOR.email}`, '-c', 'commit.gpgsign=false'];
   // The user's global config could add hooks, templates or signing; the demo needs none of it.
-  const env = gitEnvironment({ GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, ...extraEnv });
-  return new Promise((resolve, reject) => {
-    const child = execFile('git', [...identity, ...args], { cwd: repo, env, timeout: 60_000, windowsHide: true }, (error, _stdout, stderr) => {
-      if (!error) resolve();
-      else reject(new GitError(`git ${args[0]} failed while building the demo repository in ${repo}: ${String(stderr).trim() || error.message}`, { stderr: String(stderr), cause: error }));
-    });
-    child.stdin?.end(stdin);
-  });
+  return runGit(repo, [...identity, ...args], { timeoutMs: 60_000, env: { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, ...dates } });
 }

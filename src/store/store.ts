@@ -9,7 +9,7 @@ import type { CachedExtraction, ExtractionCache } from '../model/extraction-cach
 import { DashboardQueries } from './dashboard-queries.js';
 import { MIGRATIONS } from './migrations.js';
 import { ScheduleState } from './schedule-state.js';
-import { rebuildTotals, recordScanTotals } from './rollup.js';
+import { Rollup } from './rollup.js';
 import { StoreError } from './store-error.js';
 
 /** One scan to store, with where its code came from. */
@@ -86,9 +86,11 @@ export class Store {
   #dashboard: DashboardQueries | undefined;
   #scheduleState: ScheduleState | undefined;
   #cache: (ExtractionCache & { pending: Map<string, CachedExtraction> }) | undefined;
+  readonly #rollup: Rollup;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, rollup: Rollup) {
     this.#db = db;
+    this.#rollup = rollup;
   }
 
   /**
@@ -99,6 +101,7 @@ export class Store {
    */
   static open(path: string): Store {
     let db: Database.Database;
+    let rollup: Rollup;
     try {
       mkdirSync(dirname(path), { recursive: true });
       db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
@@ -112,14 +115,15 @@ export class Store {
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       migrate(db, path);
+      rollup = new Rollup(db);
       // Scans stored before the dashboard's totals existed get them once.
-      if (db.prepare('SELECT EXISTS (SELECT 1 FROM scans) AND NOT EXISTS (SELECT 1 FROM repo_days)').pluck().get()) db.transaction(() => rebuildTotals(db)).immediate();
+      if (db.prepare('SELECT EXISTS (SELECT 1 FROM scans) AND NOT EXISTS (SELECT 1 FROM repo_days)').pluck().get()) db.transaction(() => rollup.rebuild()).immediate();
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
       throw new StoreError(`Cannot use ${path} as a genai-debt database: ${(error as Error).message}. Pass --db with another path.`);
     }
-    return new Store(db);
+    return new Store(db, rollup);
   }
 
   close(): void {
@@ -293,7 +297,7 @@ export class Store {
 
       const next = this.#next(repoId, scan.branch ?? null, at);
       if (next) this.#relink(next, scanId, this.#renames(renames, scan.commit, next.commit));
-      recordScanTotals(db, scanId);
+      this.#rollup.record(scanId);
       return { scanId, added: changes.added.length, fixed: changes.fixed.length, unchanged: changes.unchanged.length };
     });
     return write.immediate();

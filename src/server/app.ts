@@ -9,7 +9,7 @@ import { findingsCsv } from './findings-csv.js';
 import { debtRating, formatChange, formatDuration, formatMinutes, formatShare, formatTime, RATING_COLORS } from './format.js';
 import { loadOverview } from './overview-page.js';
 import { BadRequestError, badgeQuery, findingsQuery, NotFoundError, overviewQuery, parseQuery, scanId } from './query-params.js';
-import { filteredFindings, loadRepositoryPage } from './repository-page.js';
+import { exportedFindings, loadRepositoryPage } from './repository-page.js';
 import { listRules, loadRulePage } from './rule-page.js';
 import { loadScanPage } from './scan-page.js';
 import { loadStatusPage, type SchedulerControl } from './status-page.js';
@@ -18,7 +18,7 @@ import { createReportValidator, requireToken, storeUpload, UploadError } from '.
 import { FAMILIES, teamSeries } from '../store/rollup.js';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './server-config.js';
 
-export const VIEWS_DIR = join(PACKAGE_ROOT, 'views');
+const VIEWS_DIR = join(PACKAGE_ROOT, 'views');
 
 // chart.js exports no subpath for its browser build; it sits beside the CommonJS entry point.
 const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
@@ -113,14 +113,7 @@ export function createApp(options: AppOptions): express.Express {
   page('/status', 'status', () => loadStatusPage(options.scheduler, options.uploadToken !== undefined));
 
   app.get('/repos/:repo/findings.csv', (request, response) => {
-    const name = request.params.repo;
-    const query = parseQuery(findingsQuery, request.query);
-    const repository = queries.repository(name);
-    if (!repository) throw new NotFoundError(`No repository named ${name} is stored.`);
-    const branch = query.branch ?? repository.mainBranch;
-    const last = queries.lastDayOf(repository.id, branch);
-    if (!last) throw new NotFoundError(`Repository ${name} has no scans of branch ${branch}.`);
-    const { rows } = filteredFindings(queries, { id: last.scanId, repoId: repository.id, branch: branch === '' ? null : branch, at: last.at }, query);
+    const rows = exportedFindings(queries, request.params.repo, parseQuery(findingsQuery, request.query));
     response.attachment('genai-debt-findings.csv').type('text/csv; charset=utf-8').send(findingsCsv(rows));
   });
 

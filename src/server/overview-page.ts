@@ -42,7 +42,7 @@ export interface OverviewPage {
 }
 
 /** The main branch's last scan of each repository, as the tables show it. */
-export function summarizeRepository(row: RepositoryRow): RepositorySummary {
+function summarizeRepository(row: RepositoryRow): RepositorySummary {
   const value = (name: string) => row.totals[name] ?? 0;
   return {
     name: row.name,

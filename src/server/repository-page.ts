@@ -5,7 +5,7 @@ import { type FindingsQuery, NotFoundError } from './query-params.js';
 import { type Chart, share } from './series.js';
 
 /** Findings per page of the repository page. */
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 export interface MetricCards {
   debt: number;
@@ -55,17 +55,23 @@ export interface FindingsList {
   baselineScanId: number | undefined;
 }
 
-export function loadRepositoryPage(queries: DashboardQueries, name: string, query: FindingsQuery): RepositoryPage {
+/** The stored scan the findings list of a branch's day shows ('' is the branch of scans outside git, stored as null). */
+type ListedScan = { id: number; repoId: number; branch: string | null; at: string };
+
+const listedScan = (repoId: number, branch: string, day: DayRow): ListedScan => ({ id: day.scanId, repoId, branch: branch === '' ? null : branch, at: day.at });
+
+function storedRepository(queries: DashboardQueries, name: string): { id: number; name: string; mainBranch: string } {
   const repository = queries.repository(name);
   if (!repository) throw new NotFoundError(`No repository named ${name} is stored.`);
-  const branches = queries.branches(repository.id);
-  const branch = query.branch ?? repository.mainBranch;
-  if (!branches.some((known) => known.branch === branch)) throw new NotFoundError(`Repository ${name} has no scans of branch ${branch}.`);
-  const days = queries.days(repository.id, branch);
-  const last = days.at(-1)!;
-  const metrics = queries.metrics(last.scanId);
+  return repository;
+}
+
+const noScansOf = (name: string, branch: string) => new NotFoundError(`Repository ${name} has no scans of branch ${branch}.`);
+
+/** A scan's metrics as the repository and scan pages show them. */
+export function metricCards(metrics: ReadonlyMap<string, number>): MetricCards {
   const metric = (key: string) => metrics.get(key) ?? 0;
-  const cards: MetricCards = {
+  return {
     debt: metric('debtMinutes'),
     findings: metric('findings.error') + metric('findings.warning'),
     llmCalls: metric('llmCalls'),
@@ -75,9 +81,18 @@ export function loadRepositoryPage(queries: DashboardQueries, name: string, quer
     largestToolSet: metric('largestToolSet'),
     largestPromptTokens: metric('largestPromptTokens'),
   };
-  const storedBranch = branch === '' ? null : branch;
+}
+
+export function loadRepositoryPage(queries: DashboardQueries, name: string, query: FindingsQuery): RepositoryPage {
+  const repository = storedRepository(queries, name);
+  const branches = queries.branches(repository.id);
+  const branch = query.branch ?? repository.mainBranch;
+  if (!branches.some((known) => known.branch === branch)) throw noScansOf(name, branch);
+  const days = queries.days(repository.id, branch);
+  const last = days.at(-1)!;
+  const scan = listedScan(repository.id, branch, last);
   const prompts = queries.largestPrompts(last.scanId, 10).map((prompt): PromptGrowth => {
-    const first = queries.promptFirstSeen(repository.id, storedBranch, prompt.promptId) ?? { tokens: prompt.tokens, at: last.at };
+    const first = queries.promptFirstSeen(repository.id, scan.branch, prompt.promptId) ?? { tokens: prompt.tokens, at: last.at };
     return {
       name: prompt.name ?? `${prompt.role} prompt`,
       file: prompt.file,
@@ -95,7 +110,7 @@ export function loadRepositoryPage(queries: DashboardQueries, name: string, quer
     branch,
     branches,
     lastScan: { id: last.scanId, at: last.at },
-    cards,
+    cards: metricCards(queries.metrics(last.scanId)),
     charts: repositoryCharts(days),
     prompts,
     toolSets: queries.largestToolSets(last.scanId, 10),
@@ -103,7 +118,7 @@ export function loadRepositoryPage(queries: DashboardQueries, name: string, quer
       .slice(-10)
       .reverse()
       .map((day) => ({ id: day.scanId, day: day.day, debt: day.totals.debt ?? 0, findings: day.totals.findings ?? 0 })),
-    findings: listFindings(queries, { id: last.scanId, repoId: repository.id, branch: storedBranch, at: last.at }, query),
+    findings: listFindings(queries, scan, query),
   };
 }
 
@@ -144,10 +159,19 @@ function repositoryCharts(days: readonly DayRow[]): RepositoryPage['charts'] {
   };
 }
 
+/** The findings of a branch's last scan (default: the main branch) with the filters applied, as the CSV export lists them. */
+export function exportedFindings(queries: DashboardQueries, name: string, query: FindingsQuery): ScanFindingRow[] {
+  const repository = storedRepository(queries, name);
+  const branch = query.branch ?? repository.mainBranch;
+  const last = queries.lastDayOf(repository.id, branch);
+  if (!last) throw noScansOf(name, branch);
+  return filteredFindings(queries, listedScan(repository.id, branch, last), query).rows;
+}
+
 /** The scan's findings with the filters applied; `newSince` keeps those not in the branch's last scan before that day. */
-export function filteredFindings(
+function filteredFindings(
   queries: DashboardQueries,
-  scan: { id: number; repoId: number; branch: string | null; at: string },
+  scan: ListedScan,
   query: FindingsQuery,
 ): { rows: ScanFindingRow[]; baselineScanId: number | undefined } {
   let rows = queries.findings(scan.id, { ruleId: query.rule, category: query.family, severity: query.severity, team: query.team });
@@ -161,7 +185,7 @@ export function filteredFindings(
   return { rows, baselineScanId };
 }
 
-function listFindings(queries: DashboardQueries, scan: { id: number; repoId: number; branch: string | null; at: string }, query: FindingsQuery): FindingsList {
+function listFindings(queries: DashboardQueries, scan: ListedScan, query: FindingsQuery): FindingsList {
   const { rows, baselineScanId } = filteredFindings(queries, scan, query);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);

@@ -1,5 +1,6 @@
 import type { DashboardQueries, FindingRow, ScanRow } from '../store/dashboard-queries.js';
 import { NotFoundError } from './query-params.js';
+import { metricCards } from './repository-page.js';
 
 export interface ScanPage {
   scan: ScanRow;
@@ -13,18 +14,12 @@ export interface ScanPage {
 export function loadScanPage(queries: DashboardQueries, id: number): ScanPage {
   const scan = queries.scan(id);
   if (!scan) throw new NotFoundError(`No scan with id ${id} is stored.`);
-  const metrics = queries.metrics(id);
+  const { debt, findings, llmCalls, tracedShare, evalCoverage } = metricCards(queries.metrics(id));
   return {
     scan,
     previousScanId: queries.scanBefore(scan),
     nextScanId: queries.scanAfter(scan),
-    metrics: {
-      debt: metrics.get('debtMinutes') ?? 0,
-      findings: (metrics.get('findings.error') ?? 0) + (metrics.get('findings.warning') ?? 0),
-      llmCalls: metrics.get('llmCalls') ?? 0,
-      tracedShare: metrics.get('tracedShare') ?? null,
-      evalCoverage: metrics.get('evalCoverage') ?? null,
-    },
+    metrics: { debt, findings, llmCalls, tracedShare, evalCoverage },
     added: queries.newFindings(id),
     fixed: queries.fixedFindings(id),
   };

@@ -12,7 +12,7 @@ export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_SCHEDULE = '0 2 * * *';
 
 /** Scans run at once by default: one, so a scan never competes with the dashboard for the second core. */
-export const DEFAULT_CONCURRENCY = 1;
+const DEFAULT_CONCURRENCY = 1;
 
 /**
  * A cron expression croner accepts: five fields (minute precision) or six (with seconds), or a
@@ -68,7 +68,7 @@ const repositoryName = z
   .regex(/^[^\s\0-\x1f][^\0-\x1f]*$/, 'expected a name without control characters or leading space, such as acme/support-bot');
 
 /** One repository the scheduler scans. */
-export const scheduledRepositorySchema = z
+const scheduledRepositorySchema = z
   .strictObject({
     /** Its name in the store and on the dashboard (`acme/support-bot`); unique in the list. */
     name: repositoryName,
@@ -107,7 +107,7 @@ export type ScheduledRepositoryConfig = z.infer<typeof scheduledRepositorySchema
  * `server.yaml` of `genai-debt serve --config`. Strict, so a misspelt key is an error; each part
  * is its own key (`upload`, the scheduler's `repositories` and their defaults).
  */
-export const serverConfigSchema = z.strictObject({
+const serverConfigSchema = z.strictObject({
   upload: z
     .strictObject({
       /** The bearer token CI runners send; prefer `tokenEnv` so the file holds no secret. */
@@ -156,7 +156,7 @@ export function loadServerConfig(path: string | undefined): ServerConfig {
 }
 
 /** Validates server config data read from `path` (which names it in errors and anchors relative paths). */
-export function parseServerConfig(data: unknown, path: string): ServerConfig {
+function parseServerConfig(data: unknown, path: string): ServerConfig {
   const result = serverConfigSchema.safeParse(data);
   if (!result.success) throw new ConfigError(`Invalid server config in ${path}:\n${formatZodIssues(result.error.issues)}`);
   const base = dirname(path);

@@ -11,14 +11,13 @@ import type { SavedScan, Store } from '../store/store.js';
 import { BadRequestError } from './query-params.js';
 
 /** The body of `POST /api/scans`, as `genai-debt scan --upload` sends it. */
-export const uploadEnvelope = z.strictObject({
+const uploadEnvelope = z.strictObject({
   repository: z.string().min(1).max(300),
   commit: z.string().regex(/^[0-9a-f]{7,64}$/, 'expected a hexadecimal commit id').optional(),
   branch: z.string().min(1).max(300).optional(),
   commitTime: z.iso.datetime({ offset: true }).optional(),
   report: z.unknown(),
 });
-export type UploadEnvelope = z.infer<typeof uploadEnvelope>;
 
 /** An upload that was refused: the status and the reason sent back. */
 export class UploadError extends Error {

@@ -28,6 +28,16 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   } catch (error) {
     throw new ConfigError(`Cannot read config file ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the --config path.`);
   }
+  return { config: parseConfig(text, shown), path, shownPath: shown };
+}
+
+/**
+ * A config file's text (YAML or JSON) as validated data.
+ *
+ * @param shown - the file as messages name it
+ * @throws ConfigError naming `shown` and each bad key
+ */
+export function parseConfig(text: string, shown: string): Config {
   let data: unknown;
   try {
     data = parse(text, { prettyErrors: true }) ?? {};
@@ -38,5 +48,5 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   if (!result.success) {
     throw new ConfigError(`Invalid config in ${shown}:\n${formatZodIssues(result.error.issues)}`);
   }
-  return { config: result.data, path, shownPath: shown };
+  return result.data;
 }

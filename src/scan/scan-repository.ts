@@ -133,7 +133,11 @@ function sha256(value: unknown): string {
  * any file is read.
  */
 export function loadScanSettings(root: string, configPath?: string): ScanSettings {
-  const { config, shownPath } = loadConfig(resolve(root), configPath);
+  return scanSettingsFor(loadConfig(resolve(root), configPath));
+}
+
+/** {@link loadScanSettings} of a config already read (from git objects, say). Throws `ConfigError` for bad rule settings. */
+export function scanSettingsFor({ config, shownPath }: { config: Config; shownPath?: string }): ScanSettings {
   const enabledRules = resolveRuleSettings(builtInRules, config.rules, shownPath);
   const builtIn = loadBuiltInCatalog();
   const catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { stat, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { ConfigError } from '../config/config-error.js';
-import { CONFIG_FILE_NAMES } from '../config/load-config.js';
+import { type Config, configSchema } from '../config/config-schema.js';
+import { CONFIG_FILE_NAMES, parseConfig } from '../config/load-config.js';
 import { openBlobReader, readFileAt } from '../git/blob-reader.js';
 import { branchHead, redactUrl, updateMirror } from '../git/mirror.js';
 import { commitTime, gitHead, gitTopLevel } from '../git/repository-info.js';
 import { GitError } from '../git/run-git.js';
 import { createExtractionPool } from '../scan/extraction-pool.js';
 import { scanAndSave } from '../scan/scan-and-save.js';
-import { loadScanSettings, type ScanSettings } from '../scan/scan-repository.js';
+import { type ScanSettings, scanSettingsFor } from '../scan/scan-repository.js';
 import type { ScheduledRepositoryConfig } from '../server/server-config.js';
 import type { RunOutcome } from '../store/schedule-state.js';
 import type { Store } from '../store/store.js';
@@ -64,7 +64,7 @@ export async function scanScheduledRepository(repository: ScheduledRepositoryCon
   const { repo, subdir, branch, shownAs } = await locate(repository, context.mirrorsDir);
   const commit = await branchHead(repo, branch, shownAs);
   const root = subdir === '' ? repo : join(repo, ...subdir.split('/'));
-  const settings = await settingsAt(repository, context, { repo, commit, subdir, root });
+  const settings = await settingsAt(repository, { repo, commit, subdir });
   const { store } = context;
   if (store.hasCommitScan(repository.name, commit, settings.configHash, settings.rulesHash)) return { outcome: 'skipped', branch, commit };
   const time = await commitTime(repo, commit);
@@ -127,41 +127,20 @@ async function locate(repository: ScheduledRepositoryConfig, mirrorsDir: string)
 /**
  * The scan settings of a commit: its own `genai-debt.config.yaml` (or `.yml`, `.json`) read from git
  * objects as data, else the defaults; the server config's `team` becomes `teams.default` unless the
- * repository's config assigns `teams` itself. The result is written to a file beside the mirrors and
- * loaded (and validated) like any config, so the schema, rule and catalog checks are the same as for
- * `genai-debt scan`; their messages name the file in git, not the copy.
+ * repository's config assigns `teams` itself. Validated as `genai-debt scan` validates a config;
+ * messages name the file and the commit.
  */
-async function settingsAt(
-  repository: ScheduledRepositoryConfig,
-  context: ScanContext,
-  at: { repo: string; commit: string; subdir: string; root: string },
-): Promise<ScanSettings> {
-  const short = at.commit.slice(0, 12);
-  let data: Record<string, unknown> = {};
-  let shown = `the default config (no ${CONFIG_FILE_NAMES[0]} at ${short})`;
+async function settingsAt(repository: ScheduledRepositoryConfig, at: { repo: string; commit: string; subdir: string }): Promise<ScanSettings> {
+  let loaded: { config: Config; shownPath?: string } = { config: configSchema.parse({}) };
   for (const name of CONFIG_FILE_NAMES) {
     const path = at.subdir === '' ? name : `${at.subdir}/${name}`;
     const bytes = await readFileAt(at.repo, at.commit, path);
     if (bytes === undefined) continue;
-    shown = `${path} at ${short}`;
-    let parsed: unknown;
-    try {
-      parsed = parse(bytes.toString('utf8')) ?? {};
-    } catch (error) {
-      throw new ConfigError(`Config file ${shown} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`Config file ${shown} is not a mapping of keys to values.`);
-    data = parsed as Record<string, unknown>;
+    const shownPath = `${path} at ${at.commit.slice(0, 12)}`;
+    loaded = { config: parseConfig(bytes.toString('utf8'), shownPath), shownPath };
     break;
   }
-  if (repository.team !== undefined && data.teams === undefined) data = { ...data, teams: { default: repository.team } };
-  const file = join(context.mirrorsDir, 'configs', `${fileNameFor(repository.name, repository.name)}.json`);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(data));
-  try {
-    return loadScanSettings(at.root, file);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(error.message.split(file).join(shown));
-    throw error;
-  }
+  const { config } = loaded;
+  if (repository.team !== undefined && config.teams === undefined) loaded = { ...loaded, config: { ...config, teams: { default: repository.team, paths: {} } } };
+  return scanSettingsFor(loaded);
 }

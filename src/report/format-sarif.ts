@@ -1,6 +1,6 @@
 import type * as Sarif from 'sarif';
 import type { Diagnostic, Finding, ScanReport, Severity } from '../model/report.js';
-import { sortFindings } from './sort-findings.js';
+import { compareStrings, sortFindings } from './sort-findings.js';
 
 const SRCROOT = '%SRCROOT%';
 const INFORMATION_URI = 'https://github.com/genai-debt/genai-debt';
@@ -29,7 +29,7 @@ export function sarifLog(
   results: (ruleIndex: ReadonlyMap<string, number>) => Sarif.Result[],
   extraRules: readonly Sarif.ReportingDescriptor[] = [],
 ): Sarif.Log {
-  const descriptors = uniqueRules(report.rules).map(toReportingDescriptor);
+  const descriptors = firstOfEachId(report.rules).map(toReportingDescriptor);
   for (const rule of extraRules) if (!descriptors.some((d) => d.id === rule.id)) descriptors.push(rule);
   const ruleIndex = new Map(descriptors.map((rule, index) => [rule.id, index]));
 
@@ -60,10 +60,10 @@ export function sarifLog(
 }
 
 /** Sorted by id so rule indexes do not depend on registration order; the first of duplicate ids wins. */
-function uniqueRules(rules: readonly ReportRule[]): ReportRule[] {
-  const byId = new Map<string, ReportRule>();
-  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function firstOfEachId<T extends { id: string }>(items: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
 }
 
 function toReportingDescriptor(rule: ReportRule): Sarif.ReportingDescriptor {

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { Diagnostic, Finding, Metrics, ScanReport } from '../model/report.js';
-import { sortFindings } from './sort-findings.js';
+import { compareStrings, sortFindings } from './sort-findings.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -82,14 +82,13 @@ export function diagnosticRows(diagnostics: Diagnostic[], c: Colors): string[] {
 
 /** Scan-wide diagnostics (no file) first, then by file, line, code and message. */
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return [...diagnostics].sort(
     (a, b) =>
       Number(a.file !== undefined) - Number(b.file !== undefined) ||
-      cmp(a.file ?? '', b.file ?? '') ||
+      compareStrings(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      cmp(a.code, b.code) ||
-      cmp(a.message, b.message),
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
   );
 }
 

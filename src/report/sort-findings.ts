@@ -1,7 +1,7 @@
 import type { Finding } from '../model/report.js';
 
 /** Code-unit order, not `localeCompare`, so output does not depend on the machine's locale. */
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

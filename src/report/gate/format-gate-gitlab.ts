@@ -5,7 +5,7 @@ import { BUDGET_CONFIG_PATH, budgetFingerprints } from './budget-fingerprints.js
 import { sortBudgetViolations } from './sort-gate-items.js';
 
 /** One entry of a GitLab Code Quality report, with exactly the fields GitLab requires. */
-export interface CodeQualityIssue {
+interface CodeQualityIssue {
   description: string;
   check_name: string;
   fingerprint: string;

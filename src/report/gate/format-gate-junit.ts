@@ -1,6 +1,6 @@
 import type { GateReport } from '../../model/gate.js';
 import type { Finding } from '../../model/report.js';
-import { sortFindings } from '../sort-findings.js';
+import { compareStrings, sortFindings } from '../sort-findings.js';
 import { describeBudgetChange } from './describe-gate.js';
 import { sortBudgetViolations } from './sort-gate-items.js';
 
@@ -98,8 +98,4 @@ function escapeXml(text: string): string {
 /** An attribute value: as text, and tab, LF and CR as references, which attribute normalisation would turn into spaces. */
 function attr(text: string): string {
   return escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import type * as Sarif from 'sarif';
 import type { BudgetViolation, FixedFinding, GateReport } from '../../model/gate.js';
-import { findingResult, ruleName, sarifLevel, sarifLocation, sarifLog } from '../format-sarif.js';
+import { findingResult, firstOfEachId, ruleName, sarifLevel, sarifLocation, sarifLog } from '../format-sarif.js';
 import { sortFindings } from '../sort-findings.js';
 import { BUDGET_CONFIG_PATH, budgetFingerprints } from './budget-fingerprints.js';
 import { sortBudgetViolations, sortFixedFindings } from './sort-gate-items.js';
@@ -40,21 +40,17 @@ export function formatGateSarif(gate: GateReport): string {
 
 /** One descriptor per budget id, in id order; the first violation's severity is its level. */
 function budgetDescriptors(budgets: readonly BudgetViolation[]): Sarif.ReportingDescriptor[] {
-  const byId = new Map<string, BudgetViolation>();
-  for (const budget of budgets) if (!byId.has(budget.id)) byId.set(budget.id, budget);
-  return [...byId.values()]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((budget) => ({
-      id: budget.id,
-      name: ruleName(budget.id),
-      shortDescription: {
-        text: budget.id.startsWith('ratchet/')
-          ? `Limit how far ${budget.metric} may get worse than before.`
-          : `Limit ${budget.metric} to its configured budget.`,
-      },
-      defaultConfiguration: { level: sarifLevel(budget.severity) },
-      properties: { category: 'budget', metric: budget.metric },
-    }));
+  return firstOfEachId(budgets).map((budget) => ({
+    id: budget.id,
+    name: ruleName(budget.id),
+    shortDescription: {
+      text: budget.id.startsWith('ratchet/')
+        ? `Limit how far ${budget.metric} may get worse than before.`
+        : `Limit ${budget.metric} to its configured budget.`,
+    },
+    defaultConfiguration: { level: sarifLevel(budget.severity) },
+    properties: { category: 'budget', metric: budget.metric },
+  }));
 }
 
 function budgetResult(budget: BudgetViolation, index: number | undefined, fingerprint: string): Sarif.Result {

@@ -1,9 +1,5 @@
 import type { BudgetViolation, FixedFinding } from '../../model/gate.js';
-
-/** Code-unit order, not `localeCompare`, so output does not depend on the machine's locale. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareStrings } from '../sort-findings.js';
 
 /**
  * Returns a sorted copy of `fixed`: file, line (a baseline entry has none and comes first), rule id,

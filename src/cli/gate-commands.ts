@@ -12,7 +12,7 @@ import type { ScanReport, Severity } from '../model/report.js';
 import { formatGate, type GateFormatName } from '../report/gate/index.js';
 import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
 import { identifyRepository, renamesUnder } from '../scan/repository-identity.js';
-import type { CommitToScan, ScanSettings, ScanStats } from '../scan/scan-repository.js';
+import type { CommitToScan, ScanSettings } from '../scan/scan-repository.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
 import { UsageError } from './history-commands.js';
@@ -73,14 +73,17 @@ async function withScanner<T>(root: string, flags: CommonGateFlags, io: CliIo, r
     const { loadScanSettings, scanRepository } = await import('../scan/scan-repository.js');
     const settings = loadScanSettings(root, flags.config === undefined ? undefined : resolve(io.cwd, flags.config));
     const cache = memoryCache();
-    return await run(settings, (commit) => scanRepository({ root, settings, pool, cache, ...(commit ? { commit } : {}) }));
+    return await run(settings, async (commit) => {
+      const { stats: _stats, ...report } = await scanRepository({ root, settings, pool, cache, ...(commit ? { commit } : {}) });
+      return report;
+    });
   } finally {
     await pool.close();
   }
 }
 
 /** Scans the work tree, or a commit from git objects, with the check's settings and shared cache. */
-type Scanner = (commit?: CommitToScan) => Promise<ScanReport & { stats: ScanStats }>;
+type Scanner = (commit?: CommitToScan) => Promise<ScanReport>;
 
 /**
  * `genai-debt baseline`: writes the baseline file. An existing one only shrinks (fixed debt is
@@ -123,8 +126,7 @@ export async function runCheck(root: string, flags: CheckFlags, io: CliIo): Prom
     const earlier = await earlierSide(root, flags, io, scan);
     io.stderr(`genai-debt: scanning ${shownPath(io, root) || '.'}\n`);
     const current = await scan();
-    const { stats: _stats, ...report } = current;
-    return evaluateGate({ ...earlier, current: report, settings: settings.config.gate, failOn: flags.failOn, frozen: flags.frozen ?? false });
+    return evaluateGate({ ...earlier, current, settings: settings.config.gate, failOn: flags.failOn, frozen: flags.frozen ?? false });
   });
   const color = flags.outputFile ? false : shouldColor(io, flags.color);
   const { output, summary } = formatGate(flags.format, gate, { color });
@@ -158,7 +160,7 @@ async function mergeBaseSide(root: string, ref: string, io: CliIo, scan: Scanner
   io.stderr(`genai-debt: scanning the merge-base of HEAD and ${ref} (${commit.slice(0, 8)}) from git objects\n`);
   const reader = openBlobReader(identity.top);
   try {
-    const { stats: _stats, ...report } = await scan({ repo: identity.top, commit, subdir: identity.subdir, reader });
+    const report = await scan({ repo: identity.top, commit, subdir: identity.subdir, reader });
     const renames = renamesUnder(await renamesBetween(identity.top, commit, identity.head.commit), identity.subdir);
     return { against: { kind: 'merge-base', ref, commit }, earlier: { findings: report.findings, side: metricsSideOf(report) }, renames };
   } finally {

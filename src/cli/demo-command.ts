@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatTrendText } from '../report/format-trend.js';
 import { ExitCode } from './exit-codes.js';
-import { UsageError } from './history-commands.js';
+import { UsageError } from './usage-error.js';
 import type { CliIo } from './io.js';
 
 export interface DemoFlags {

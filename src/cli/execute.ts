@@ -14,16 +14,26 @@ import type { ScanAndSaveOptions } from '../scan/scan-and-save.js';
 import { StoreError } from '../store/store-error.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
-import { type BaselineFlags, type CheckFlags, runBaseline, runCheck } from './gate-commands.js';
-import { duration, type HistoryFlags, runHistory, runTrend, type TrendFlags, UsageError } from './history-commands.js';
+import type { BaselineFlags, CheckFlags } from './gate-commands.js';
+import type { HistoryFlags, TrendFlags } from './history-commands.js';
 import { type CliIo, shouldColor } from './io.js';
 import type { DemoFlags } from './demo-command.js';
 import type { ServeFlags } from './serve-command.js';
+import { UsageError } from './usage-error.js';
 
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
   return number;
+}
+
+/** A commander argument parser for durations such as `52w`. */
+function duration(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function portNumber(value: string): number {
@@ -191,6 +201,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format of the trend').choices(['text', 'json']).default('text'))
     .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
     .action(async (path: string, flags: HistoryFlags) => {
+      const { runHistory } = await import('./history-commands.js');
       setExitCode(await runHistory(resolve(io.cwd, path), flags, io));
     });
 
@@ -204,6 +215,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--repo-name <name>', 'stored name of the repository (default: from the git remote, else the folder name)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (path: string, flags: TrendFlags) => {
+      const { runTrend } = await import('./history-commands.js');
       setExitCode(await runTrend(resolve(io.cwd, path), flags, io));
     });
 
@@ -216,6 +228,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: genai-debt.config.yaml|.yml|.json in the scanned folder)')
     .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
     .action(async (path: string, flags: BaselineFlags) => {
+      const { runBaseline } = await import('./gate-commands.js');
       setExitCode(await runBaseline(resolve(io.cwd, path), flags, io));
     });
 
@@ -240,6 +253,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--repo-name <name>', 'stored name of the repository for --stored (default: from the git remote, else the folder name)')
     .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
     .action(async (path: string, flags: CheckFlags) => {
+      const { runCheck } = await import('./gate-commands.js');
       setExitCode(await runCheck(resolve(io.cwd, path), flags, io));
     });
 

@@ -15,7 +15,7 @@ import { identifyRepository, renamesUnder } from '../scan/repository-identity.js
 import type { CommitToScan, ScanSettings } from '../scan/scan-repository.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
-import { UsageError } from './history-commands.js';
+import { UsageError } from './usage-error.js';
 import { type CliIo, shouldColor } from './io.js';
 
 interface CommonGateFlags {

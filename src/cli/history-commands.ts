@@ -1,23 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { openBlobReader } from '../git/blob-reader.js';
-import { listCommits, parseDuration } from '../git/commits.js';
+import { listCommits } from '../git/commits.js';
 import { formatTrendJson, formatTrendText } from '../report/format-trend.js';
 import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
 import { identifyRepository } from '../scan/repository-identity.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-
-/** A commander argument parser for durations such as `52w`. */
-export function duration(value: string): number {
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
+import { UsageError } from './usage-error.js';
 
 export interface HistoryFlags {
   since: number;
@@ -30,11 +21,6 @@ export interface HistoryFlags {
   config?: string;
   format: 'text' | 'json';
   workers?: number;
-}
-
-/** A usage error the CLI prints as one line and exits 2 with. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadServerConfig, type ServerConfig, uploadToken } from '../server/serv
 import { Store } from '../store/store.js';
 import { databasePath } from './database-path.js';
 import { ExitCode } from './exit-codes.js';
-import { UsageError } from './history-commands.js';
+import { UsageError } from './usage-error.js';
 import type { CliIo } from './io.js';
 
 export interface ServeFlags {

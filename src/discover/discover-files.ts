@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/report.js';
 import { fileTooLarge } from './file-too-large.js';
 import { isDefaultSkipped } from './is-default-skipped.js';
-import { listGitFiles } from './list-git-files.js';
+import { type GitListedFile, listGitFiles } from './list-git-files.js';
 import { unreadable } from './unreadable.js';
 import { walkDirectory } from './walk-directory.js';
 
@@ -113,8 +113,17 @@ async function classifySymlink(
   return { kind: 'target', stats };
 }
 
-async function classify(path: string, blobId: string | undefined, root: string, realRoot: string, options: DiscoverOptions): Promise<Classified> {
+/** A file git's index knows as a regular file, unchanged on disk: no need to ask the file system. */
+function classifyKnown(path: string, absolutePath: string, blobId: string, size: number, options: DiscoverOptions): Classified {
+  if (!options.isCandidate(path)) return SKIP;
+  if (size > options.maxFileSize) return { kind: 'diagnostic', diagnostic: fileTooLarge(path, size, options.maxFileSize) };
+  return { kind: 'file', file: { path, absolutePath, size, blobId } };
+}
+
+async function classify(path: string, listed: GitListedFile | undefined, root: string, realRoot: string, options: DiscoverOptions): Promise<Classified> {
   const absolutePath = resolve(root, path);
+  const blobId = listed?.blobId;
+  if (blobId !== undefined && listed?.size !== undefined) return classifyKnown(path, absolutePath, blobId, listed.size, options);
   let stats: Stats;
   try {
     // Synchronous stat calls: thousands of tiny awaits cost more than the calls themselves.
@@ -182,14 +191,14 @@ export async function discoverFiles(
   } else {
     paths = listed.map((file) => file.path);
   }
-  const blobIds = new Map(listed?.filter((file) => file.blobId !== undefined).map((file) => [file.path, file.blobId]));
+  const known = new Map(listed?.map((file) => [file.path, file]));
 
   const kept = keptPaths(paths, options.ignores);
 
   const files: SourceFile[] = [];
   for (let start = 0; start < kept.length; start += BATCH_SIZE) {
     const batch = kept.slice(start, start + BATCH_SIZE);
-    const results = await Promise.all(batch.map((path) => classify(path, blobIds.get(path), absoluteRoot, realRoot, options)));
+    const results = await Promise.all(batch.map((path) => classify(path, known.get(path), absoluteRoot, realRoot, options)));
     for (const result of results) {
       if (result.kind === 'diagnostic') {
         diagnostics.push(result.diagnostic);

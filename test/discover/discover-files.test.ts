@@ -86,6 +86,26 @@ describe('discoverFiles in a git work tree', () => {
     ]);
   });
 
+  it('takes the size of an unchanged tracked file from the index and of a changed one from the disk', async () => {
+    await writeFile(join(root, 'big.ts'), 'x'.repeat(2 * MB));
+    await writeFile(join(root, 'grows.ts'), 'x');
+    await writeFile(join(root, 'odd name ü\n.ts'), 'export const odd = 1;\n');
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'more');
+    await writeFile(join(root, 'grows.ts'), 'x'.repeat(3 * MB));
+    const { files, diagnostics } = await discoverFiles(root, options);
+    expect(files.find((file) => file.path.startsWith('odd'))).toEqual({
+      path: 'odd name ü\n.ts',
+      absolutePath: join(root, 'odd name ü\n.ts'),
+      size: 22,
+      blobId: blobOf('export const odd = 1;\n'),
+    });
+    expect(diagnostics.map(({ file, message }) => ({ file, message }))).toEqual([
+      { file: 'big.ts', message: 'Skipped big.ts: 2.1 MB exceeds the 1 MB limit. Raise maxFileSize in genai-debt.config.yaml or add the file to ignores.' },
+      { file: 'grows.ts', message: 'Skipped grows.ts: 3.1 MB exceeds the 1 MB limit. Raise maxFileSize in genai-debt.config.yaml or add the file to ignores.' },
+    ]);
+  });
+
   it('gives a tracked symlink no blob id: git stores its target path, not the file it points to', async () => {
     await symlink('a.ts', join(root, 'link.ts'));
     git(root, 'add', 'link.ts');

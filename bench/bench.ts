@@ -23,7 +23,7 @@ import { discoverFiles } from '../src/discover/discover-files.js';
 import { isExtractable } from '../src/extract/languages.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'dist/src/bin.js');
+const BIN = join(ROOT, 'dist/cli/bin.js');
 const AST_GREP = join(ROOT, 'node_modules/.bin/ast-grep');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 

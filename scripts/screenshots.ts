@@ -16,7 +16,7 @@ import { createApp } from '../src/server/app.js';
 import { Store } from '../src/store/store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'dist/src/bin.js');
+const BIN = join(ROOT, 'dist/cli/bin.js');
 const OUT = join(ROOT, 'docs/screenshots');
 const WEEK_MS = 7 * 86_400_000;
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The built CLI, exactly what the `genai-debt` bin of package.json points at. */
-export const BIN = join(REPO_ROOT, 'dist/src/bin.js');
+export const BIN = join(REPO_ROOT, 'dist/cli/bin.js');
 
 /** The version the CLI must report: package.json's. */
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -34,7 +34,7 @@ export interface CliResult {
 }
 
 /**
- * Runs `node dist/src/bin.js ...args` as a user would, with pipes (not a TTY) for stdout and
+ * Runs `node dist/cli/bin.js ...args` as a user would, with pipes (not a TTY) for stdout and
  * stderr. Colour and debug switches inherited from the test runner are removed, so the output
  * depends only on `env` given here.
  */

@@ -92,7 +92,7 @@ describe('the built CLI', () => {
   it('is executable, so npx genai-debt runs it from the package bin', async () => {
     const { statSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
-    const mode = statSync(fileURLToPath(new URL('../../dist/src/bin.js', import.meta.url))).mode;
+    const mode = statSync(fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))).mode;
     expect(mode & 0o111).not.toBe(0);
   });
 });

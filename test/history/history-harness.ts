@@ -43,7 +43,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A running `node dist/src/bin.js …` with pipes for stdout and stderr. */
+/** A running `node dist/cli/bin.js …` with pipes for stdout and stderr. */
 export interface CliChild {
   child: ChildProcess;
   /** Settles when the process has exited and its pipes are drained. */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openBlobReader } from '../git/blob-reader.js';
 import { listCommits } from '../git/commits.js';
+import { listTree, type TreeEntry } from '../git/tree.js';
 import { formatTrendJson, formatTrendText } from '../report/format-trend.js';
 import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
 import { identifyRepository } from '../scan/repository-identity.js';
@@ -49,6 +50,8 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
     let skipped = 0;
     try {
       io.stderr(`genai-debt: ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${identity.name} sampled every ${formatDays(flags.every)} since ${since.toISOString().slice(0, 10)}\n`);
+      // The next commit's files are listed while this one is scanned.
+      let ahead: { commit: string; tree: Promise<TreeEntry[]> } | undefined;
       for (const [index, { commit, time }] of commits.entries()) {
         const label = `[${index + 1}/${commits.length}] ${commit.slice(0, 8)} ${time.toISOString().slice(0, 10)}`;
         if (store.hasCommitScan(identity.name, commit, settings.configHash, settings.rulesHash)) {
@@ -56,13 +59,18 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
           io.stderr(`genai-debt: ${label} already stored, skipped\n`);
           continue;
         }
+        const tree = ahead?.commit === commit ? ahead.tree : listTree(identity.top, commit);
+        const following = commits[index + 1]?.commit;
+        ahead = following === undefined ? undefined : { commit: following, tree: listTree(identity.top, following) };
+        // A listing that fails is reported when its commit is scanned, not as an unhandled rejection.
+        ahead?.tree.catch(() => undefined);
         const { report, saved } = await scanAndSave({
           root: path,
           settings,
           pool,
           store,
           identity,
-          commit: { repo: identity.top, commit, subdir: identity.subdir, reader },
+          commit: { repo: identity.top, commit, subdir: identity.subdir, reader, tree },
           revision: { commit, time },
           branch,
         });

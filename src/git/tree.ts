@@ -14,27 +14,32 @@ export interface TreeEntry {
   mode: string;
 }
 
+const FULL_OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 /**
- * Every file of a commit, read from git objects (no checkout). Submodules are left out; symbolic
- * links are kept with mode `120000` so callers can skip them.
+ * Every file of a commit, read from git objects (no checkout), with paths relative to the
+ * repository top level. Submodules are left out; symbolic links are kept with mode `120000` so
+ * callers can skip them.
  *
- * @param subdir - posix path relative to the repository top level (`packages/app`): only files
- *   under it are returned, with paths relative to it; a subdir missing at that commit yields none
- * @throws GitError when `commit` does not exist, or `subdir` leaves the repository
+ * @param commit - a ref, or a full commit id (then used as it is: no `git rev-parse` first)
+ * @throws GitError when `commit` does not exist
  */
-export async function listTree(repo: string, commit: string, subdir?: string): Promise<TreeEntry[]> {
-  const id = await resolveCommit(repo, commit);
+export async function listTree(repo: string, commit: string): Promise<TreeEntry[]> {
+  const id = FULL_OBJECT_ID.test(commit) ? commit : await resolveCommit(repo, commit);
+  return parseLsTree(await runGit(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', id]));
+}
+
+/**
+ * The entries under `subdir` (posix, relative to the top level: `packages/app`), with paths
+ * relative to it; none when the subdir is missing or names a file. Pure.
+ *
+ * @throws GitError when `subdir` leaves the repository
+ */
+export function entriesUnder(entries: readonly TreeEntry[], subdir: string | undefined): TreeEntry[] {
   const prefix = normalizeSubdir(subdir);
-  // `<commit>:<dir>` names the subdirectory's own tree, so git prints paths relative to it.
-  const treeish = prefix === '' ? id : `${id}:${prefix}`;
-  let output: string;
-  try {
-    output = await runGit(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', treeish]);
-  } catch (error) {
-    if (prefix !== '' && error instanceof GitError && /not a valid object name|not a tree object/i.test(error.stderr)) return [];
-    throw error;
-  }
-  return parseLsTree(output);
+  if (prefix === '') return [...entries];
+  const folder = `${prefix}/`;
+  return entries.filter((entry) => entry.path.startsWith(folder)).map((entry) => ({ ...entry, path: entry.path.slice(folder.length) }));
 }
 
 /**

@@ -35,3 +35,22 @@ export function resolveModule(fromFile: string, specifier: string, files: Readon
   }
   return undefined;
 }
+
+/** Resolves relative imports against one set of files. */
+export type ModuleResolver = (fromFile: string, specifier: string) => string | undefined;
+
+/**
+ * {@link resolveModule} over one set of files, remembering each answer by importing folder and
+ * specifier: a repository imports the same few modules from the same folders many times.
+ */
+export function createModuleResolver(files: ReadonlySet<string>): ModuleResolver {
+  const known = new Map<string, string | undefined>();
+  return (fromFile, specifier) => {
+    if (!isRelativeSpecifier(specifier)) return undefined;
+    const key = `${posix.dirname(fromFile)}\0${specifier}`;
+    if (known.has(key)) return known.get(key);
+    const resolved = resolveModule(fromFile, specifier, files);
+    known.set(key, resolved);
+    return resolved;
+  };
+}

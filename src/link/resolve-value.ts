@@ -2,7 +2,7 @@ import type { Catalog, SdkClient, SdkEntry } from '../catalog/catalog-schema.js'
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { TracingEvidence } from '../model/repo-model.js';
 import { isRelativeSpecifier } from '../model/module-specifier.js';
-import { resolveModule } from './resolve-module.js';
+import { createModuleResolver, type ModuleResolver } from './resolve-module.js';
 
 /** How a client came to be: the arguments along its creation chain, and tracing seen on the way. */
 export interface ClientOrigin {
@@ -28,14 +28,42 @@ export type Resolved =
 const UNKNOWN: Resolved = { kind: 'unknown' };
 const MAX_DEPTH = 24;
 
-function moduleMatches(pattern: string, module: string): boolean {
-  if (pattern.endsWith('/*')) return module.startsWith(pattern.slice(0, -1));
-  return pattern === module;
-}
-
 /** Strips a repository path to a comparable form: no leading `./`, no source extension. */
 function pathKey(path: string): string {
   return path.replace(/^\.\//, '').replace(/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/, '');
+}
+
+/** An SDK with its place in the catalog: when patterns of several SDKs match, the first wins. */
+interface RankedSdk {
+  sdk: SdkEntry;
+  rank: number;
+}
+
+/** The catalog's SDK module patterns, indexed once per catalog for {@link ValueResolver.sdkForModule}. */
+interface SdkIndex {
+  /** By exact module name and by path key (`pathKey`): the first SDK with such a pattern. */
+  byName: Map<string, RankedSdk>;
+  byKey: Map<string, RankedSdk>;
+  /** `prefix/*` patterns, in catalog order. */
+  prefixes: (RankedSdk & { prefix: string })[];
+}
+
+const sdkIndexes = new WeakMap<Catalog, SdkIndex>();
+
+function sdkIndexOf(catalog: Catalog): SdkIndex {
+  const known = sdkIndexes.get(catalog);
+  if (known) return known;
+  const index: SdkIndex = { byName: new Map(), byKey: new Map(), prefixes: [] };
+  for (const [rank, sdk] of catalog.sdks.entries()) {
+    for (const pattern of sdk.modules) {
+      if (pattern.endsWith('/*')) index.prefixes.push({ prefix: pattern.slice(0, -1), sdk, rank });
+      else if (!index.byName.has(pattern)) index.byName.set(pattern, { sdk, rank });
+      const key = pathKey(pattern);
+      if (!index.byKey.has(key)) index.byKey.set(key, { sdk, rank });
+    }
+  }
+  sdkIndexes.set(catalog, index);
+  return index;
 }
 
 /**
@@ -45,25 +73,27 @@ function pathKey(path: string): string {
 export class ValueResolver {
   private readonly memo = new WeakMap<object, Resolved>();
   private readonly filesByPath: Map<string, FileFacts>;
-  private readonly fileSet: Set<string>;
   private readonly active = new Set<string>();
   private readonly sdkByModule = new Map<string, SdkEntry | undefined>();
+  /** Relative imports resolved against the parsed files. */
+  readonly resolveFile: ModuleResolver;
 
   constructor(
     files: FileFacts[],
     private readonly catalog: Catalog,
   ) {
     this.filesByPath = new Map(files.map((facts) => [facts.path, facts]));
-    this.fileSet = new Set(this.filesByPath.keys());
+    this.resolveFile = createModuleResolver(new Set(this.filesByPath.keys()));
   }
 
   /** The SDK a module specifier (package or resolved repository path) belongs to. */
   sdkForModule(module: string): SdkEntry | undefined {
     if (this.sdkByModule.has(module)) return this.sdkByModule.get(module);
-    const key = pathKey(module);
-    const sdk = this.catalog.sdks.find((entry) => entry.modules.some((pattern) => moduleMatches(pattern, module) || pathKey(pattern) === key));
-    this.sdkByModule.set(module, sdk);
-    return sdk;
+    const index = sdkIndexOf(this.catalog);
+    const matches = [index.byName.get(module), index.byKey.get(pathKey(module)), index.prefixes.find(({ prefix }) => module.startsWith(prefix))];
+    const first = matches.reduce((best, match) => (match && (!best || match.rank < best.rank) ? match : best), undefined);
+    this.sdkByModule.set(module, first?.sdk);
+    return first?.sdk;
   }
 
   /**
@@ -129,9 +159,6 @@ export class ValueResolver {
     return undefined;
   }
 
-  resolveFile(fromFile: string, specifier: string): string | undefined {
-    return resolveModule(fromFile, specifier, this.fileSet);
-  }
 
   resolve(value: ValueRef, file: string, depth = 0): Resolved {
     if (depth > MAX_DEPTH) return UNKNOWN;

@@ -25,12 +25,18 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
   const history = { at, prompts: store.promptHistory(identity.name, branch, at) };
   // Past commits are not kept whole: each has its own prompt history, so none would be reused.
   const resultCache = options.commit ? undefined : store.resultCache(identity.name);
-  const report = await scanRepository({ ...options, now: () => scannedAt, cache, history, resultCache });
+  // git finds the renames while the scan runs.
   const { previous, next } = store.neighbours(identity.name, branch, at);
-  const renames = await renamesFor(identity.top, [
-    [previous?.commit, revision?.commit],
-    [revision?.commit, next?.commit],
-  ], identity.subdir);
+  const finding = renamesFor(
+    identity.top,
+    [
+      [previous?.commit, revision?.commit],
+      [revision?.commit, next?.commit],
+    ],
+    identity.subdir,
+  );
+  const report = await scanRepository({ ...options, now: () => scannedAt, cache, history, resultCache });
+  const renames = await finding;
   const saved = store.saveScan(
     {
       repository: identity.name,

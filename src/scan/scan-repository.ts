@@ -13,12 +13,11 @@ import { discoverFiles } from '../discover/discover-files.js';
 import { selectTreeFiles } from '../discover/select-tree-files.js';
 import type { BlobReader } from '../git/blob-reader.js';
 import { gitTopLevel } from '../git/repository-info.js';
-import { runGit } from '../git/run-git.js';
-import { listTree } from '../git/tree.js';
+import { entriesUnder, listTree, type TreeEntry } from '../git/tree.js';
 import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
 import { createTeamResolver } from '../teams/team-resolver.js';
 import { isExtractable } from '../extract/languages.js';
-import { resolveModule } from '../link/resolve-module.js';
+import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
 import { ValueResolver } from '../link/resolve-value.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { ExtractionCache } from '../model/extraction-cache.js';
@@ -55,6 +54,8 @@ export interface CommitToScan {
   /** The scanned folder relative to `repo` (posix; '' for the whole repository). */
   subdir: string;
   reader: BlobReader;
+  /** The commit's files (`listTree`), when the caller started listing them ahead (a history run lists the next commit's while it scans this one). */
+  tree?: Promise<TreeEntry[]>;
 }
 
 export interface ScanOptions {
@@ -168,7 +169,9 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   try {
     settings = options.settings ?? loadScanSettings(options.root, options.configPath);
     const root = resolve(options.root);
-    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit), discover(root, settings, options.commit)]);
+    // A commit's tree is listed once: its files and its CODEOWNERS come from the one listing.
+    const tree = options.commit && (await (options.commit.tree ?? listTree(options.commit.repo, options.commit.commit)));
+    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit, tree), discover(root, settings, options.commit, tree)]);
     ownerOf = owners.ownerOf;
     if (options.resultCache) {
       const keyed = await resultKey(discovered.files, discovered.source, {
@@ -252,10 +255,15 @@ function ownersOf({ model, findings }: { model: RepoModel; findings: readonly { 
  * The owner team of a path relative to the scanned folder: config `teams`, else CODEOWNERS of the
  * repository (at the scanned commit), else `(unowned)`.
  */
-async function findOwners(root: string, config: Config, commit: CommitToScan | undefined): Promise<{ ownerOf: (path: string) => string; key: string }> {
+async function findOwners(
+  root: string,
+  config: Config,
+  commit: CommitToScan | undefined,
+  tree: readonly TreeEntry[] | undefined,
+): Promise<{ ownerOf: (path: string) => string; key: string }> {
   const top = commit?.repo ?? (await gitTopLevel(root)) ?? root;
   const prefix = commit ? commit.subdir : relative(top, root).split(sep).join('/');
-  const bytes = commit ? await codeownersAt(commit) : CODEOWNERS_LOCATIONS.map((location) => readIfExists(join(top, location))).find(Boolean);
+  const bytes = commit && tree ? await codeownersAt(commit, tree) : CODEOWNERS_LOCATIONS.map((location) => readIfExists(join(top, location))).find(Boolean);
   const codeowners = bytes && new TextDecoder().decode(bytes);
   const resolveTeam = createTeamResolver({ config: config.teams, codeowners: codeowners === undefined ? undefined : parseCodeowners(codeowners).rules });
   return {
@@ -265,14 +273,9 @@ async function findOwners(root: string, config: Config, commit: CommitToScan | u
   };
 }
 
-/** The first CODEOWNERS file of a commit: one `git ls-tree` for all locations, read through the blob reader. */
-async function codeownersAt(commit: CommitToScan): Promise<Uint8Array | undefined> {
-  const listing = await runGit(commit.repo, ['ls-tree', '-z', '--full-tree', commit.commit, '--', ...CODEOWNERS_LOCATIONS]);
-  const blobs = new Map<string, string>();
-  for (const entry of listing.split('\0')) {
-    const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
-    if (match) blobs.set(match[2]!, match[1]!);
-  }
+/** The first CODEOWNERS file of a commit's tree, read through the blob reader. */
+async function codeownersAt(commit: CommitToScan, tree: readonly TreeEntry[]): Promise<Uint8Array | undefined> {
+  const blobs = new Map(tree.filter((entry) => entry.mode !== '120000').map((entry) => [entry.path, entry.blobId]));
   const id = CODEOWNERS_LOCATIONS.map((location) => blobs.get(location)).find(Boolean);
   return id ? (await commit.reader.read([id])).get(id) : undefined;
 }
@@ -285,7 +288,7 @@ function readIfExists(path: string): Uint8Array | undefined {
   }
 }
 
-async function discover(root: string, settings: ScanSettings, commit: CommitToScan | undefined) {
+async function discover(root: string, settings: ScanSettings, commit: CommitToScan | undefined, tree: readonly TreeEntry[] | undefined) {
   const { config } = settings;
   const isTestFile = picomatch(config.testFiles, { dot: true });
   const discoverOptions = {
@@ -294,9 +297,8 @@ async function discover(root: string, settings: ScanSettings, commit: CommitToSc
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
   };
-  if (!commit) return { ...(await discoverFiles(root, discoverOptions)), source: diskSource };
-  const blobs = await listTree(commit.repo, commit.commit, commit.subdir || undefined);
-  return { ...selectTreeFiles(blobs, discoverOptions), source: gitSource(commit.reader) };
+  if (!commit || !tree) return { ...(await discoverFiles(root, discoverOptions)), source: diskSource };
+  return { ...selectTreeFiles(entriesUnder(tree, commit.subdir), discoverOptions), source: gitSource(commit.reader) };
 }
 
 async function extractRepository(
@@ -320,12 +322,12 @@ async function extractRepository(
 
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
-  const allPaths = new Set(discovered.files.map((file) => file.path));
+  const resolveModule = createModuleResolver(new Set(discovered.files.map((file) => file.path)));
   // One level only: the files that files with a GenAI signal take values from.
-  const referenced = referencedFiles(first.facts, allPaths, catalog);
+  const referenced = referencedFiles(first.facts, resolveModule, catalog);
   let pending = first.deferred.map(({ file, imports }) => ({
     file,
-    targets: imports.map((specifier) => resolveModule(file.path, specifier, allPaths)).filter((target) => target !== undefined),
+    targets: imports.map((specifier) => resolveModule(file.path, specifier)).filter((target) => target !== undefined),
   }));
   for (;;) {
     const resolver = new ValueResolver(facts, catalog);
@@ -361,7 +363,7 @@ async function extractRepository(
  * from a prompts module, `tools: crmTools` from a tools module), and the modules eval suites
  * import: they must be parsed too, even without a GenAI signal of their own.
  */
-function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>, catalog: Catalog): Set<string> {
+function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, catalog: Catalog): Set<string> {
   const keys = new Set(['tools', ...catalog.prompts.options.map((option) => option.key), ...catalog.prompts.messages.keys]);
   const evalModules = new Set(catalog.evals.frameworks.flatMap((framework) => framework.modules));
   const referenced = new Set<string>();
@@ -369,14 +371,14 @@ function referencedFiles(facts: FileFacts[], allPaths: ReadonlySet<string>, cata
     // An eval suite reaches features through what it imports (often an index module).
     if (file.moduleSpecifiers.some((module) => evalModules.has(module))) {
       for (const module of file.moduleSpecifiers) {
-        const target = resolveModule(file.path, module, allPaths);
+        const target = resolveModule(file.path, module);
         if (target) referenced.add(target);
       }
     }
     const visitValue = (value: ValueRef): void => {
       switch (value.kind) {
         case 'import': {
-          const target = resolveModule(file.path, value.module, allPaths);
+          const target = resolveModule(file.path, value.module);
           if (target) referenced.add(target);
           return;
         }

@@ -355,7 +355,7 @@ export class Store {
     this.#cache = {
       pending,
       get(key) {
-        const known = pending.get(key) ?? read.get(key);
+        const known = read.get(key);
         if (known) return known;
         const text = select.get(key) as string | undefined;
         if (text === undefined) return undefined;
@@ -364,7 +364,9 @@ export class Store {
         return entry;
       },
       set(key, entry) {
+        // Kept in memory after it is written too: the next commit of a history run meets it again.
         pending.set(key, entry);
+        read.set(key, entry);
       },
     };
     return this.#cache;

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTree, parseLsTree, parseRenames, renamesBetween } from '../../src/git/tree.js';
+import { entriesUnder, listTree, parseLsTree, parseRenames, renamesBetween } from '../../src/git/tree.js';
+import { GitError } from '../../src/git/run-git.js';
 import { blobIdOf, commitFiles, createRepo, expectGitError, git, removeRepos } from './git-fixture.js';
 
 afterAll(removeRepos);
@@ -67,28 +68,29 @@ describe('listTree', () => {
       blob('src/index.ts', "export * from './summarize.js';\n"),
       blob('ünïcödé.ts', 'export const unicode = 1;\n'),
     ];
-    expect(await listTree(repo, commit, 'packages/app')).toEqual(expected);
-    expect(await listTree(repo, commit, './packages/app/')).toEqual(expected);
-    expect(await listTree(repo, commit, 'packages/app/src')).toEqual([blob('index.ts', "export * from './summarize.js';\n")]);
+    const tree = await listTree(repo, commit);
+    expect(entriesUnder(tree, 'packages/app')).toEqual(expected);
+    expect(entriesUnder(tree, './packages/app/')).toEqual(expected);
+    expect(entriesUnder(tree, 'packages/app/src')).toEqual([blob('index.ts', "export * from './summarize.js';\n")]);
   });
 
   it('returns nothing for a subdir missing at that commit, or naming a file', async () => {
-    expect(await listTree(repo, commit, 'packages/missing')).toEqual([]);
-    expect(await listTree(repo, commit, 'README.md')).toEqual([]);
+    const tree = await listTree(repo, commit);
+    expect(entriesUnder(tree, 'packages/missing')).toEqual([]);
+    expect(entriesUnder(tree, 'README.md')).toEqual([]);
   });
 
   it('lists the whole tree for the subdir "."', async () => {
-    expect(await listTree(repo, commit, '.')).toHaveLength(8);
+    expect(entriesUnder(await listTree(repo, commit), '.')).toHaveLength(8);
   });
 
   it('rejects a subdir outside the repository', async () => {
-    await expectGitError(
-      listTree(repo, commit, '../other'),
-      'invalid subdir "../other": pass a path relative to the repository top level, such as packages/app',
+    const tree = await listTree(repo, commit);
+    expect(() => entriesUnder(tree, '../other')).toThrow(
+      new GitError('invalid subdir "../other": pass a path relative to the repository top level, such as packages/app'),
     );
-    await expectGitError(
-      listTree(repo, commit, '/etc'),
-      'invalid subdir "/etc": pass a path relative to the repository top level, such as packages/app',
+    expect(() => entriesUnder(tree, '/etc')).toThrow(
+      new GitError('invalid subdir "/etc": pass a path relative to the repository top level, such as packages/app'),
     );
   });
 
@@ -97,6 +99,13 @@ describe('listTree', () => {
       listTree(repo, 'nope'),
       `git rev-parse failed in ${repo}: ref "nope" does not exist or does not point to a commit. Check the ref name, or fetch it first.`,
     );
+  });
+
+  it('takes a full commit id as it is, and fails with git\'s message when it names nothing', async () => {
+    expect(await listTree(repo, commit)).toEqual(await listTree(repo, 'HEAD'));
+    const missing = 'f'.repeat(40);
+    await expect(listTree(repo, missing)).rejects.toThrow(GitError);
+    await expect(listTree(repo, missing)).rejects.toThrow(/not a tree object/);
   });
 });
 

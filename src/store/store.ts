@@ -111,7 +111,7 @@ export class Store {
     try {
       // Checked before anything is written: another program's database is never touched.
       assertOwnDatabase(db, path);
-      db.pragma('journal_mode = WAL');
+      useWal(db);
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       migrate(db, path);
@@ -513,6 +513,27 @@ function assertKnownSchema(version: number, path: string): void {
     throw new StoreError(
       `The database ${path} was written by a newer genai-debt (schema ${version}; this one knows ${MIGRATIONS.length}). Upgrade genai-debt or pass --db with another path.`,
     );
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+const WAL_RETRY_MS = 10;
+
+/**
+ * Switches the file to write-ahead logging. Unlike other statements, `journal_mode = WAL` answers
+ * SQLITE_BUSY at once, without the busy timeout, while another process holds the file (two scans
+ * opening a new database together): it is tried again for as long as that timeout.
+ */
+function useWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, WAL_RETRY_MS);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +12,7 @@ import {
   makeHistoryDir,
   readDatabase,
   removeHistoryDirs,
+  REPO_ROOT,
   runCliAsync,
   startCli,
 } from './history-harness.js';
@@ -247,6 +249,27 @@ describe('two scan --save processes writing one new database at the same time', 
     const commits = readDatabase(dbPath, (db) => db.prepare('SELECT COUNT(*) FROM scans').pluck().get());
     expect(commits).toBe(3);
     expect(assertOnlyCompleteScans(dbPath)).toBe(3);
+  }, HISTORY_TIMEOUT_MS);
+
+  it('opens a new database from four processes at once without a "database is locked" error', async () => {
+    // Switching a new file to WAL answers SQLITE_BUSY at once while another process holds it.
+    const open = `const { Store } = await import(${JSON.stringify(join(REPO_ROOT, 'dist/src/store/store.js'))}); Store.open(process.argv[1]).close();`;
+    for (let round = 0; round < 5; round++) {
+      const dbPath = join(scratch, `opened-together-${round}.db`);
+      const runs = await Promise.all(
+        [0, 1, 2, 3].map(
+          () =>
+            new Promise<{ status: number | null; stderr: string }>((resolve) => {
+              const child = spawn(process.execPath, ['--input-type=module', '-e', open, dbPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+              let stderr = '';
+              child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+              child.on('close', (status) => resolve({ status, stderr }));
+            }),
+        ),
+      );
+      expect(runs).toEqual([0, 1, 2, 3].map(() => ({ status: 0, stderr: '' })));
+      expect(readDatabase(dbPath, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    }
   }, HISTORY_TIMEOUT_MS);
 
   it('stores both scans of the same repository, the later one matched against the earlier one', async () => {

@@ -21,10 +21,12 @@ export function extractorKey(catalog: Catalog): string {
 
 /**
  * A file's cache key. The path is part of it: facts and messages name the file, and the language
- * follows from the extension.
+ * follows from the extension. Joined, not hashed: a history run looks up every file at every
+ * commit, and hashing each key cost more than the lookup.
  */
 export function cacheKey(extractor: string, path: string, contentId: string): string {
-  return createHash('sha256').update(`${extractor}\0${path}\0${contentId}`).digest('hex');
+  // Both ids are hex, so the path last keeps the key unambiguous whatever characters it holds.
+  return `${extractor} ${contentId} ${path}`;
 }
 
 /** The id git gives these bytes as a blob, so files on disk and in git history share cache entries. */

@@ -87,6 +87,8 @@ export class Store {
   #scheduleState: ScheduleState | undefined;
   #cache: (ExtractionCache & { pending: Map<string, CachedExtraction> }) | undefined;
   readonly #rollup: Rollup;
+  /** The prompt sizes last read by {@link Store.promptHistory}, by repository and branch: those of scans before `before`. */
+  readonly #promptHistories = new Map<string, { before: string; samples: ReadonlyMap<string, PromptSizeSample[]> }>();
 
   private constructor(db: Database.Database, rollup: Rollup) {
     this.#db = db;
@@ -182,19 +184,28 @@ export class Store {
     return row && { id: row.id, commit: row.commit_id ?? undefined };
   }
 
-  /** Earlier stored sizes of each prompt of the branch, before time `at`, oldest first. */
+  /**
+   * Earlier stored sizes of each prompt of the branch, before time `at`, oldest first. A history
+   * run asks at ever later times: the rows read for one call are kept, and the next call reads only
+   * scans at or after the time the last one asked for (unless this store saved an earlier scan
+   * since, which starts over).
+   */
   promptHistory(repository: string, branch: string | undefined, at: string): Record<string, PromptSizeSample[]> {
+    const key = `${repository}\0${branch ?? ''}`;
+    const known = this.#promptHistories.get(key);
+    const from = known && known.before <= at ? known : undefined;
     const rows = this.#db
       .prepare(
         `SELECT prompt_sizes.prompt_id AS id, scans.at AS at, prompt_sizes.tokens AS tokens
          FROM prompt_sizes JOIN scans ON scans.id = prompt_sizes.scan_id JOIN repos ON repos.id = scans.repo_id
-         WHERE repos.name = ? AND scans.branch IS ? AND scans.status = 'complete' AND scans.at < ?
+         WHERE repos.name = ? AND scans.branch IS ? AND scans.status = 'complete' AND scans.at >= ? AND scans.at < ?
          ORDER BY scans.at, scans.id`,
       )
-      .all(repository, branch ?? null, at) as { id: string; at: string; tokens: number }[];
-    const history: Record<string, PromptSizeSample[]> = {};
-    for (const row of rows) (history[row.id] ??= []).push({ at: row.at, tokens: row.tokens });
-    return history;
+      .all(repository, branch ?? null, from?.before ?? '', at) as { id: string; at: string; tokens: number }[];
+    const samples = new Map(from?.samples);
+    for (const row of rows) samples.set(row.id, [...(samples.get(row.id) ?? []), { at: row.at, tokens: row.tokens }]);
+    this.#promptHistories.set(key, { before: at, samples });
+    return Object.fromEntries(samples);
   }
 
   /**
@@ -212,6 +223,9 @@ export class Store {
     const db = this.#db;
     const { report } = scan;
     const at = scan.commitTime ?? report.scannedAt;
+    // A scan stored before the time prompt sizes were last read for makes those stale.
+    const historyKey = `${scan.repository}\0${scan.branch ?? ''}`;
+    if ((this.#promptHistories.get(historyKey)?.before ?? '') > at) this.#promptHistories.delete(historyKey);
     const write = db.transaction((): SavedScan => {
       // Checked again inside the transaction: another history run may have stored it meanwhile.
       if (scan.kind === 'commit' && scan.commit && this.hasCommitScan(scan.repository, scan.commit, scan.configHash, scan.rulesHash)) {
@@ -499,9 +513,12 @@ const APPLICATION_ID = 0x47444254;
 
 /** Refuses a file that is not an empty database or one of ours, and one from a newer genai-debt. */
 function assertOwnDatabase(db: Database.Database, path: string): void {
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+  // One read transaction: another process may be creating the schema of a new file meanwhile.
+  const { applicationId, version, tables } = db.transaction(() => ({
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    version: db.pragma('user_version', { simple: true }) as number,
+    tables: db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number,
+  }))();
   if (applicationId !== APPLICATION_ID && (tables > 0 || version !== 0)) {
     throw new StoreError(`${path} is an SQLite database of another program, not a genai-debt history database. Pass --db with another path.`);
   }

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 
-const SKIPPED_DIRECTORIES = new Set([
+const SKIPPED_DIRECTORIES = [
   'node_modules',
   'bower_components',
   'vendor',
@@ -17,10 +17,14 @@ const SKIPPED_DIRECTORIES = new Set([
   '.cache',
   '__generated__',
   'generated',
-]);
+];
 
-const isSkippedFileName = picomatch(
-  [
+/** Any path segment (folder or file) named like a skipped directory. */
+const IN_SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORIES.map((name) => name.replace('.', '\\.')).join('|')})(?:/|$)`);
+
+// One regular expression for all file-name globs: a picomatch matcher per path costs three times more.
+const SKIPPED_FILE_NAME = picomatch.makeRe(
+  `{${[
     '*.d.ts',
     '*.d.mts',
     '*.d.cts',
@@ -35,7 +39,7 @@ const isSkippedFileName = picomatch(
     'npm-shrinkwrap.json',
     'pnpm-lock.yaml',
     'go.sum',
-  ],
+  ].join(',')}}`,
   { dot: true },
 );
 
@@ -46,8 +50,7 @@ const isSkippedFileName = picomatch(
  * @param relativePath - posix path relative to the scan root
  */
 export function isDefaultSkipped(relativePath: string): boolean {
-  const segments = relativePath.split('/');
-  // The patterns have no slash: matched against the file name (picomatch's `basename` option
-  // does the same, several times slower).
-  return segments.some((segment) => SKIPPED_DIRECTORIES.has(segment)) || isSkippedFileName(segments.at(-1)!);
+  // The file-name globs have no slash: matched against the file name (picomatch's `basename`
+  // option does the same, several times slower).
+  return IN_SKIPPED_DIRECTORY.test(relativePath) || SKIPPED_FILE_NAME.test(relativePath.slice(relativePath.lastIndexOf('/') + 1));
 }

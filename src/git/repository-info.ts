@@ -35,13 +35,20 @@ export async function gitTopLevel(path: string): Promise<string | undefined> {
  * @throws GitError when `repo` is not a git repository
  */
 export async function gitHead(repo: string): Promise<GitHead | undefined> {
-  const commit = await runGitOrUndefined(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (commit === undefined) return undefined;
-  const [symbolicRef, time] = await Promise.all([
+  // Commit and time from one command (HEAD cannot move between the two), the branch alongside.
+  const [logged, symbolicRef] = await Promise.allSettled([
+    runGit(repo, ['log', '-1', '--format=%H %ct', 'HEAD', '--']),
     runGitOrUndefined(repo, ['symbolic-ref', '--quiet', 'HEAD']),
-    commitTime(repo, commit),
   ]);
-  const branch = symbolicRef?.startsWith('refs/heads/') ? symbolicRef.slice('refs/heads/'.length) : undefined;
+  if (logged.status === 'rejected') {
+    // git log fails the same way for an unborn branch and for a broken repository: ask which.
+    if ((await runGitOrUndefined(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])) === undefined) return undefined;
+    throw logged.reason;
+  }
+  if (symbolicRef.status === 'rejected') throw symbolicRef.reason;
+  const [commit = '', seconds = ''] = logged.value.trim().split(' ');
+  const time = dateFromUnixSeconds(seconds, `git log in ${repo}`);
+  const branch = symbolicRef.value?.startsWith('refs/heads/') ? symbolicRef.value.slice('refs/heads/'.length) : undefined;
   return branch === undefined ? { commit, time } : { commit, branch, time };
 }
 

@@ -1,4 +1,5 @@
-import { basename, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { repoNameFromRemote } from '../git/repo-name.js';
 import { type GitHead, gitHead, gitTopLevel, remoteUrl } from '../git/repository-info.js';
 import { renamesBetween } from '../git/tree.js';
@@ -17,12 +18,29 @@ export interface RepositoryIdentity {
 
 export async function identifyRepository(path: string, nameOverride?: string): Promise<RepositoryIdentity> {
   const root = resolve(path);
-  const top = await gitTopLevel(root);
+  // All at once: git answers from any folder of the work tree. Outside one, the remote and HEAD
+  // questions fail, and their answers are not needed.
+  const folder = await stat(root).then(
+    (stats) => (stats.isDirectory() ? root : dirname(root)),
+    () => root,
+  );
+  const [top, remoteAnswer, headAnswer] = await Promise.all([gitTopLevel(root), settle(remoteUrl(folder)), settle(gitHead(folder))]);
+  const remote = top === undefined ? undefined : valueOf(remoteAnswer);
+  const head = top === undefined ? undefined : valueOf(headAnswer);
   const subdir = top ? relative(top, root).split(sep).join('/') : '';
-  const [remote, head] = top ? await Promise.all([remoteUrl(top), gitHead(top)]) : [undefined, undefined];
   const base = remote ? repoNameFromRemote(remote) : basename(top ?? root);
   const name = nameOverride ?? (subdir ? `${base}/${subdir}` : base);
   return { name, top, subdir, ...(head ? { head } : {}) };
+}
+
+function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return Promise.allSettled([promise]).then(([result]) => result!);
+}
+
+/** The value of a settled answer, or its error thrown. */
+function valueOf<T>(answer: PromiseSettledResult<T>): T {
+  if (answer.status === 'rejected') throw answer.reason;
+  return answer.value;
 }
 
 /**

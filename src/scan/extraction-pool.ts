@@ -142,13 +142,13 @@ export function createExtractionPool(threads: number, options: PoolOptions = {})
               const pending = read.toCache.get(facts.path);
               if (!pending) continue;
               const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.file === facts.path);
-              options.cache?.cache.set(pending.key, { ...pending.entry, facts, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
+              pending.entries.set({ ...pending.entry, facts, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
             }
             // The extractor crashes the same way on the same content: remember it, so a history
             // run does not crash on an unchanged file at every commit.
             for (const diagnostic of result.diagnostics) {
               const pending = diagnostic.code === 'extractor-crash' && diagnostic.file !== undefined ? read.toCache.get(diagnostic.file) : undefined;
-              if (pending) options.cache?.cache.set(pending.key, { ...pending.entry, diagnostics: [diagnostic] });
+              if (pending) pending.entries.set({ ...pending.entry, diagnostics: [diagnostic] });
             }
             done += batch.length;
             options.onProgress?.(done, files.length);

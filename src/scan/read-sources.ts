@@ -4,7 +4,7 @@ import { ENV_FILE } from '../extract/languages.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
 import type { CachedExtraction } from '../model/extraction-cache.js';
-import { type CacheContext, cacheKey, gitBlobId } from './extraction-cache.js';
+import { type CacheContext, type FileEntries, fileEntries, gitBlobId } from './extraction-cache.js';
 import type { FileSource } from './file-source.js';
 import { type GenaiSignal, relativeImports } from './genai-signal.js';
 
@@ -24,7 +24,7 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   bytes: number;
   /** Cache entries of the files in `sources`, by path, to complete with their facts once parsed. */
-  toCache: Map<string, { key: string; entry: Extract<CachedExtraction, { kind: 'source' }> }>;
+  toCache: Map<string, { entries: FileEntries; entry: Extract<CachedExtraction, { kind: 'source' }> }>;
 }
 
 export interface ReadOptions {
@@ -48,7 +48,6 @@ function isCrash(entry: Extract<CachedExtraction, { kind: 'source' }>): boolean 
 export async function readSources(files: readonly SourceFile[], options: ReadOptions): Promise<ReadResult> {
   const result: ReadResult = { sources: [], cached: { facts: [], diagnostics: [] }, deferred: [], diagnostics: [], bytes: 0, toCache: new Map() };
   const { cache } = options;
-  const keyOf = (file: SourceFile, contentId: string) => (cache ? cacheKey(cache.extractorKey, file.path, contentId) : '');
 
   const use = (file: SourceFile, entry: CachedExtraction): boolean => {
     if (entry.kind === 'skipped') {
@@ -69,7 +68,7 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
 
   const unread: SourceFile[] = [];
   for (const file of files) {
-    const entry = cache && file.blobId ? cache.cache.get(keyOf(file, file.blobId)) : undefined;
+    const entry = cache && file.blobId ? fileEntries(cache, file.path, file.blobId).get() : undefined;
     if (!entry || !use(file, entry)) unread.push(file);
   }
   if (unread.length === 0) return result;
@@ -83,13 +82,13 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
     }
     // A work-tree file is keyed by what was read: the index's id names the committed bytes,
     // which clean filters (line endings, LFS) may make differ from the file on disk.
-    const key = cache ? keyOf(file, file.absolutePath === undefined && file.blobId ? file.blobId : gitBlobId(bytes)) : '';
-    const entry = cache?.cache.get(key);
+    const entries = cache && fileEntries(cache, file.path, file.absolutePath === undefined && file.blobId ? file.blobId : gitBlobId(bytes));
+    const entry = entries?.get();
     if (entry && use(file, entry)) continue;
     const read = decodeSource(file.path, bytes, options.maxFileSize);
     if (!read.ok) {
       result.diagnostics.push(read.diagnostic);
-      cache?.cache.set(key, { kind: 'skipped', diagnostic: read.diagnostic });
+      entries?.set({ kind: 'skipped', diagnostic: read.diagnostic });
       continue;
     }
     result.bytes += file.size;
@@ -99,11 +98,11 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
     const imports = entry?.kind === 'source' ? entry.imports : hasSignal ? [] : relativeImports(read.text);
     if (!hasSignal) {
       result.deferred.push({ file, imports });
-      cache?.cache.set(key, { kind: 'source', signal: false, imports });
+      entries?.set({ kind: 'source', signal: false, imports });
       continue;
     }
     result.sources.push({ path: file.path, text: read.text });
-    if (cache) result.toCache.set(file.path, { key, entry: { kind: 'source', signal, imports } });
+    if (entries) result.toCache.set(file.path, { entries, entry: { kind: 'source', signal, imports } });
   }
   return result;
 }

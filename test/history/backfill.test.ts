@@ -271,10 +271,10 @@ describe('history --save over a repository with renames, moves, a reformat and a
     const progress = firstRun.stderr.trimEnd().split('\n');
     expect(progress[0]).toMatch(new RegExp(`^genai-debt: 7 commits of ${basename(repo)} sampled every 1w since \\d{4}-\\d{2}-\\d{2}$`));
     const label = (index: number) => `[${index + 1}/7] ${commits[index]!.id.slice(0, 8)} ${commits[index]!.at.slice(0, 10)}`;
-    // The extraction cache is keyed by path and contents: the renamed file and every edited one are parsed again.
+    // The extraction cache is keyed by contents and extension: the renamed file comes from it; every edited one is parsed again.
     expect(progress.slice(1, 8)).toEqual([
       `genai-debt: ${label(0)} 5 findings (5 new, 0 fixed), 0/2 files from cache`,
-      `genai-debt: ${label(1)} 5 findings (0 new, 0 fixed), 1/2 files from cache`,
+      `genai-debt: ${label(1)} 5 findings (0 new, 0 fixed), 2/2 files from cache`,
       `genai-debt: ${label(2)} 5 findings (0 new, 0 fixed), 1/3 files from cache`,
       `genai-debt: ${label(3)} 5 findings (0 new, 0 fixed), 1/3 files from cache`,
       `genai-debt: ${label(4)} 5 findings (0 new, 0 fixed), 3/3 files from cache`,

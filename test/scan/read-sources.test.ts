@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/discover/discover-files.js';
 import type { CachedExtraction } from '../../src/model/extraction-cache.js';
 import type { Diagnostic } from '../../src/model/report.js';
-import { cacheKey } from '../../src/scan/extraction-cache.js';
+import { fileEntries } from '../../src/scan/extraction-cache.js';
 import type { FileSource } from '../../src/scan/file-source.js';
 import { readSources } from '../../src/scan/read-sources.js';
 
@@ -19,9 +19,11 @@ const unreadSource: FileSource = {
   },
 };
 
-function cacheWith(entry: CachedExtraction) {
-  const entries = new Map([[cacheKey('extractor', summarizeTicket.path, summarizeTicket.blobId!), entry]]);
-  return { cache: { get: (key: string) => entries.get(key), set: () => undefined }, extractorKey: 'extractor' };
+function cacheWith(entry: CachedExtraction, file: SourceFile = summarizeTicket) {
+  const entries = new Map<string, CachedExtraction>();
+  const context = { cache: { get: (key: string) => entries.get(key), set: (key: string, value: CachedExtraction) => void entries.set(key, value) }, extractorKey: 'extractor' };
+  fileEntries(context, file.path, file.blobId!).set(entry);
+  return context;
 }
 
 describe('readSources with the extraction cache', () => {
@@ -43,5 +45,52 @@ describe('readSources with the extraction cache', () => {
       cached: { facts: [], diagnostics: [] },
       deferred: [{ file: summarizeTicket, imports: ['./llm'] }],
     });
+  });
+});
+
+describe('readSources with a cached file under another path', () => {
+  const facts = {
+    path: 'src/summarize-ticket.ts',
+    language: 'typescript' as const,
+    moduleSpecifiers: ['openai', './client'],
+    calls: [],
+    classes: [],
+    exports: [{ name: 'summarize', value: { kind: 'import' as const, module: './client', name: 'client' } }],
+    reExports: [],
+    wrappedFunctions: [],
+    suppressions: [],
+  };
+  const moved: SourceFile = { ...summarizeTicket, path: 'packages/support/src/summarize-ticket.ts' };
+
+  it('serves a moved file (same content and extension) without reading it, as a copy labelled with its new path', async () => {
+    const cache = cacheWith({ kind: 'source', signal: true, imports: [], facts });
+    const read = await readSources([moved], { maxFileSize: 1_000_000, source: unreadSource, signal: () => true, cache });
+    expect(read.cached.facts).toEqual([{ ...facts, path: moved.path }]);
+    expect(read.cached.facts[0]!.exports[0]).not.toBe(facts.exports[0]);
+    // The file at its old path is still served, labelled with that path.
+    const again = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => true, cache });
+    expect(again.cached.facts).toEqual([facts]);
+  });
+
+  it('reads a moved file whose entry names the file in a diagnostic, or whose extension differs', async () => {
+    const parseError: Diagnostic = { code: 'parse-error', severity: 'info', file: summarizeTicket.path, line: 3, message: 'Syntax error at line 3.' };
+    const withError = cacheWith({ kind: 'source', signal: true, imports: [], facts, diagnostics: [parseError] });
+    const renamed: SourceFile = { ...summarizeTicket, path: 'src/summarize-ticket.tsx' };
+    const plain = cacheWith({ kind: 'source', signal: true, imports: [], facts });
+    const text = 'export const x = 1;\n';
+    const readFiles: string[] = [];
+    const source: FileSource = {
+      read: async (files) => {
+        readFiles.push(...files.map((file) => file.path));
+        return new Map(files.map((file) => [file.path, new TextEncoder().encode(text)]));
+      },
+    };
+    const fromError = await readSources([{ ...moved, absolutePath: undefined }], { maxFileSize: 1_000_000, source, signal: () => true, cache: withError });
+    const fromTsx = await readSources([renamed], { maxFileSize: 1_000_000, source, signal: () => true, cache: plain });
+    expect(readFiles).toEqual([moved.path, renamed.path]);
+    expect([...fromError.sources, ...fromTsx.sources]).toEqual([
+      { path: moved.path, text },
+      { path: renamed.path, text },
+    ]);
   });
 });

@@ -9,13 +9,16 @@
  * `dist/cli` sits two folders below the package root, as `dist/src` does, so paths computed from
  * `import.meta.url` (PACKAGE_ROOT, the parser thread's file) hold in both.
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'dist/cli');
+
+// Chunk names carry content hashes: without this, every build would leave the last one's behind.
+rmSync(OUT, { recursive: true, force: true });
 
 await build({
   absWorkingDir: ROOT,

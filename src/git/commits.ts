@@ -28,7 +28,7 @@ export interface ListCommitsOptions {
 export async function listCommits(repo: string, ref: string, options: ListCommitsOptions): Promise<CommitRef[]> {
   assertRef(ref);
   assertSampling(options.since, options.every);
-  const output = await runGit(repo, ['log', '--first-parent', '--format=%H %ct', '--end-of-options', ref, '--']);
+  const output = await runGit(repo, ['log', '--first-parent', '--no-show-signature', '--format=%H %ct', '--end-of-options', ref, '--']);
   const commits = output
     .split('\n')
     .filter((line) => line !== '')

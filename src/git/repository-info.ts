@@ -37,7 +37,7 @@ export async function gitTopLevel(path: string): Promise<string | undefined> {
 export async function gitHead(repo: string): Promise<GitHead | undefined> {
   // Commit and time from one command (HEAD cannot move between the two), the branch alongside.
   const [logged, symbolicRef] = await Promise.allSettled([
-    runGit(repo, ['log', '-1', '--format=%H %ct', 'HEAD', '--']),
+    runGit(repo, ['log', '-1', '--no-show-signature', '--format=%H %ct', 'HEAD', '--']),
     runGitOrUndefined(repo, ['symbolic-ref', '--quiet', 'HEAD']),
   ]);
   if (logged.status === 'rejected') {
@@ -80,7 +80,7 @@ export async function resolveCommit(repo: string, ref: string): Promise<string> 
  */
 export async function commitTime(repo: string, commit: string): Promise<Date> {
   assertRef(commit, 'commit');
-  const output = await runGit(repo, ['log', '-1', '--no-walk', '--format=%ct', '--end-of-options', commit, '--']);
+  const output = await runGit(repo, ['log', '-1', '--no-walk', '--no-show-signature', '--format=%ct', '--end-of-options', commit, '--']);
   return dateFromUnixSeconds(output.trim(), `git log in ${repo}`);
 }
 

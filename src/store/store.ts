@@ -87,8 +87,8 @@ export class Store {
   #scheduleState: ScheduleState | undefined;
   #cache: (ExtractionCache & { pending: Map<string, CachedExtraction> }) | undefined;
   readonly #rollup: Rollup;
-  /** The prompt sizes last read by {@link Store.promptHistory}, by repository and branch: those of scans before `before`. */
-  readonly #promptHistories = new Map<string, { before: string; samples: ReadonlyMap<string, PromptSizeSample[]> }>();
+  /** The prompt sizes last read by {@link Store.promptHistory}, by repository and branch: those of the `scans` scans before `before`. */
+  readonly #promptHistories = new Map<string, { before: string; scans: number; samples: ReadonlyMap<string, PromptSizeSample[]> }>();
 
   private constructor(db: Database.Database, rollup: Rollup) {
     this.#db = db;
@@ -187,13 +187,21 @@ export class Store {
   /**
    * Earlier stored sizes of each prompt of the branch, before time `at`, oldest first. A history
    * run asks at ever later times: the rows read for one call are kept, and the next call reads only
-   * scans at or after the time the last one asked for (unless this store saved an earlier scan
-   * since, which starts over).
+   * scans at or after the time the last one asked for, unless the number of scans before that time
+   * changed since (an earlier scan stored by this or another process), which starts over.
    */
   promptHistory(repository: string, branch: string | undefined, at: string): Record<string, PromptSizeSample[]> {
     const key = `${repository}\0${branch ?? ''}`;
+    const scansBefore = (time: string) =>
+      this.#db
+        .prepare(
+          `SELECT COUNT(*) FROM scans JOIN repos ON repos.id = scans.repo_id
+           WHERE repos.name = ? AND scans.branch IS ? AND scans.status = 'complete' AND scans.at < ?`,
+        )
+        .pluck()
+        .get(repository, branch ?? null, time) as number;
     const known = this.#promptHistories.get(key);
-    const from = known && known.before <= at ? known : undefined;
+    const from = known && known.before <= at && scansBefore(known.before) === known.scans ? known : undefined;
     const rows = this.#db
       .prepare(
         `SELECT prompt_sizes.prompt_id AS id, scans.at AS at, prompt_sizes.tokens AS tokens
@@ -204,7 +212,7 @@ export class Store {
       .all(repository, branch ?? null, from?.before ?? '', at) as { id: string; at: string; tokens: number }[];
     const samples = new Map(from?.samples);
     for (const row of rows) samples.set(row.id, [...(samples.get(row.id) ?? []), { at: row.at, tokens: row.tokens }]);
-    this.#promptHistories.set(key, { before: at, samples });
+    this.#promptHistories.set(key, { before: at, scans: scansBefore(at), samples });
     return Object.fromEntries(samples);
   }
 
@@ -223,9 +231,6 @@ export class Store {
     const db = this.#db;
     const { report } = scan;
     const at = scan.commitTime ?? report.scannedAt;
-    // A scan stored before the time prompt sizes were last read for makes those stale.
-    const historyKey = `${scan.repository}\0${scan.branch ?? ''}`;
-    if ((this.#promptHistories.get(historyKey)?.before ?? '') > at) this.#promptHistories.delete(historyKey);
     const write = db.transaction((): SavedScan => {
       // Checked again inside the transaction: another history run may have stored it meanwhile.
       if (scan.kind === 'commit' && scan.commit && this.hasCommitScan(scan.repository, scan.commit, scan.configHash, scan.rulesHash)) {

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listCommits } from '../../src/git/commits.js';
 import { commitTime, gitHead, gitTopLevel, mergeBase, remoteUrl, resolveCommit } from '../../src/git/repository-info.js';
 import { commitFiles, createRepo, createTempDir, expectGitError, git, gitWithEnv, removeRepos } from './git-fixture.js';
 
@@ -158,5 +161,26 @@ describe('remoteUrl', () => {
     expect(await remoteUrl(repo)).toBe('https://github.com/upstream/bot.git');
     git(repo, 'remote', 'add', 'origin', 'git@github.com:acme/bot.git');
     expect(await remoteUrl(repo)).toBe('git@github.com:acme/bot.git');
+  });
+});
+
+describe('a repository whose log shows signatures', () => {
+  it('reads HEAD, commit times and the sampled commits of signed commits with log.showSignature set', async () => {
+    const repo = createRepo();
+    const key = join(createTempDir(), 'signing-key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+    git(repo, 'config', 'gpg.format', 'ssh');
+    git(repo, 'config', 'user.signingkey', `${key}.pub`);
+    git(repo, 'config', 'log.showSignature', 'true');
+    writeFileSync(join(repo, 'a.ts'), 'export const a = 1;\n');
+    git(repo, 'add', 'a.ts');
+    gitWithEnv(repo, { GIT_AUTHOR_DATE: '2026-01-05T12:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T12:00:00Z' }, '-c', 'commit.gpgsign=true', 'commit', '-q', '-m', 'signed');
+    const commit = git(repo, 'rev-parse', 'HEAD');
+    // What a plain `git log --format` prints here: a signature line before the formatted one.
+    expect(git(repo, 'log', '-1', '--format=%H %ct').split('\n').length).toBeGreaterThan(1);
+    const time = new Date('2026-01-05T12:00:00Z');
+    expect(await gitHead(repo)).toEqual({ commit, branch: 'main', time });
+    expect(await commitTime(repo, commit)).toEqual(time);
+    expect(await listCommits(repo, 'main', { since: new Date('2026-01-01T00:00:00Z'), every: 7 * 86_400_000 })).toEqual([{ commit, time }]);
   });
 });

@@ -73,4 +73,23 @@ describe('Store.promptHistory', () => {
     expect(fresh.promptHistory('bot', 'main', '2026-01-21T00:00:00.000Z')).toEqual(afterBackfill);
     fresh.close();
   });
+
+  it('starts over when another store (another process) saved an earlier scan meanwhile', () => {
+    const path = join(scratch, 'two-stores.db');
+    const reader = Store.open(path);
+    const writer = Store.open(path);
+    save(writer, 'main', '2026-02-01', [prompt('system', 100)]);
+    expect(Object.keys(reader.promptHistory('bot', 'main', '2026-02-10T00:00:00.000Z'))).toEqual(['system']);
+    save(writer, 'main', '2026-02-03', [prompt('triage', 30)]);
+    save(writer, 'main', '2026-02-12', [prompt('system', 130)]);
+    expect(reader.promptHistory('bot', 'main', '2026-02-20T00:00:00.000Z')).toEqual({
+      system: [
+        { at: '2026-02-01T12:00:00.000Z', tokens: 100 },
+        { at: '2026-02-12T12:00:00.000Z', tokens: 130 },
+      ],
+      triage: [{ at: '2026-02-03T12:00:00.000Z', tokens: 30 }],
+    });
+    reader.close();
+    writer.close();
+  });
 });

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { execute } from './cli/execute.js';
+// The CLI is a bundle (dist/cli): with DEBUG set, stack traces name the TypeScript sources. Only
+// code loaded after this reads its source map, hence the import below.
+if (process.env.DEBUG) process.setSourceMapsEnabled(true);
+const { execute } = await import('./cli/execute.js');
 
 process.exitCode = await execute(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -18,4 +18,6 @@ export type CachedExtraction =
 export interface ExtractionCache {
   get(key: string): CachedExtraction | undefined;
   set(key: string, entry: CachedExtraction): void;
+  /** Says which keys `get` will be asked for next, so a cache on disk can look them up at once. */
+  prefetch?(keys: readonly string[]): void;
 }

@@ -23,6 +23,8 @@ export function extractorKey(catalog: Catalog): string {
 
 /** One file's place in the extraction cache (see {@link fileEntries}). */
 export interface FileEntries {
+  /** The keys `get` may look up, for {@link ExtractionCache.prefetch}. */
+  keys: string[];
   get(): CachedExtraction | undefined;
   set(entry: CachedExtraction): void;
 }
@@ -40,6 +42,7 @@ export function fileEntries(context: CacheContext, path: string, contentId: stri
   const own = `${context.extractorKey} ${contentId} ${path}`;
   const shared = ENV_FILE.test(path) ? own : `${context.extractorKey} ${contentId}${extname(path)}`;
   return {
+    keys: shared === own ? [own] : [shared, own],
     get() {
       const entry = context.cache.get(shared);
       if (entry?.kind === 'source' && entry.facts && entry.facts.path !== path) {

@@ -67,22 +67,33 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
   };
 
   const unread: SourceFile[] = [];
+  const known = cache ? files.flatMap((file) => (file.blobId ? [{ file, entries: fileEntries(cache, file.path, file.blobId) }] : [])) : [];
+  cache?.cache.prefetch?.(known.flatMap(({ entries }) => entries.keys));
+  const byPath = new Map(known.map(({ file, entries }) => [file.path, entries]));
   for (const file of files) {
-    const entry = cache && file.blobId ? fileEntries(cache, file.path, file.blobId).get() : undefined;
+    const entry = byPath.get(file.path)?.get();
     if (!entry || !use(file, entry)) unread.push(file);
   }
   if (unread.length === 0) return result;
 
   const contents = await options.source.read(unread);
+  // A work-tree file is keyed by what was read: the index's id names the committed bytes,
+  // which clean filters (line endings, LFS) may make differ from the file on disk.
+  const readEntries = new Map<string, FileEntries>();
+  for (const file of unread) {
+    const bytes = contents.get(file.path);
+    if (cache && bytes instanceof Uint8Array) {
+      readEntries.set(file.path, fileEntries(cache, file.path, file.absolutePath === undefined && file.blobId ? file.blobId : gitBlobId(bytes)));
+    }
+  }
+  cache?.cache.prefetch?.([...readEntries.values()].flatMap((entries) => entries.keys));
   for (const file of unread) {
     const bytes = contents.get(file.path)!;
     if (!(bytes instanceof Uint8Array)) {
       result.diagnostics.push(bytes);
       continue;
     }
-    // A work-tree file is keyed by what was read: the index's id names the committed bytes,
-    // which clean filters (line endings, LFS) may make differ from the file on disk.
-    const entries = cache && fileEntries(cache, file.path, file.absolutePath === undefined && file.blobId ? file.blobId : gitBlobId(bytes));
+    const entries = readEntries.get(file.path);
     const entry = entries?.get();
     if (entry && use(file, entry)) continue;
     const read = decodeSource(file.path, bytes, options.maxFileSize);

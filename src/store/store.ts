@@ -369,13 +369,17 @@ export class Store {
   extractionCache(): ExtractionCache & { pending: Map<string, CachedExtraction> } {
     if (this.#cache) return this.#cache;
     const select = this.#db.prepare('SELECT entry FROM extraction_cache WHERE key = ?').pluck();
+    const selectMany = this.#db.prepare('SELECT key, entry FROM extraction_cache WHERE key IN (SELECT value FROM json_each(?))');
     const pending = new Map<string, CachedExtraction>();
     const read = new Map<string, CachedExtraction>();
+    /** Keys a prefetch found absent: `get` answers them without asking SQLite again. */
+    const absent = new Set<string>();
     this.#cache = {
       pending,
       get(key) {
         const known = read.get(key);
         if (known) return known;
+        if (absent.has(key)) return undefined;
         const text = select.get(key) as string | undefined;
         if (text === undefined) return undefined;
         const entry = JSON.parse(text) as CachedExtraction;
@@ -386,6 +390,16 @@ export class Store {
         // Kept in memory after it is written too: the next commit of a history run meets it again.
         pending.set(key, entry);
         read.set(key, entry);
+        absent.delete(key);
+      },
+      prefetch(keys) {
+        const unknown = keys.filter((key) => !read.has(key) && !absent.has(key));
+        if (unknown.length === 0) return;
+        for (const key of unknown) absent.add(key);
+        for (const row of selectMany.all(JSON.stringify(unknown)) as { key: string; entry: string }[]) {
+          read.set(row.key, JSON.parse(row.entry) as CachedExtraction);
+          absent.delete(row.key);
+        }
       },
     };
     return this.#cache;

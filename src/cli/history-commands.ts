@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openBlobReader } from '../git/blob-reader.js';
 import { listCommits } from '../git/commits.js';
-import { listTree, type TreeEntry } from '../git/tree.js';
+import { listTree, renamesAlong, type TreeEntry } from '../git/tree.js';
 import { formatTrendJson, formatTrendText } from '../report/format-trend.js';
 import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
 import { identifyRepository } from '../scan/repository-identity.js';
@@ -52,6 +52,11 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
       io.stderr(`genai-debt: ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${identity.name} sampled every ${formatDays(flags.every)} since ${since.toISOString().slice(0, 10)}\n`);
       // The next commit's files are listed while this one is scanned.
       let ahead: { commit: string; tree: Promise<TreeEntry[]> } | undefined;
+      // Renames between consecutive sampled commits, from one git process while the first is scanned.
+      const knownRenames = renamesAlong(
+        identity.top,
+        commits.slice(1).map(({ commit }, index) => [commits[index]!.commit, commit] as const),
+      ).catch(() => new Map<string, Map<string, string>>());
       for (const [index, { commit, time }] of commits.entries()) {
         const label = `[${index + 1}/${commits.length}] ${commit.slice(0, 8)} ${time.toISOString().slice(0, 10)}`;
         if (store.hasCommitScan(identity.name, commit, settings.configHash, settings.rulesHash)) {
@@ -73,6 +78,7 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
           commit: { repo: identity.top, commit, subdir: identity.subdir, reader, tree },
           revision: { commit, time },
           branch,
+          knownRenames,
         });
         if (saved.scanId === undefined) {
           skipped += 1;

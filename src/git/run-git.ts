@@ -9,6 +9,8 @@ export interface RunGitOptions {
   maxBuffer?: number;
   /** Variables added to {@link gitEnvironment} (which protocols a fetch may use, how ssh runs). */
   env?: Record<string, string>;
+  /** Written to git's stdin (for `--stdin` commands); without it stdin is closed at once. */
+  input?: string;
 }
 
 /** What a {@link GitError} knows besides its message. */
@@ -93,8 +95,8 @@ export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions
         gitErrorFor(error, cwd, args, stderr.toString('utf8'), { timeoutMs, maxBuffer }).then(reject, reject);
       },
     );
-    // No command of this layer reads stdin; closing it keeps git from ever waiting on it.
-    child.stdin?.end();
+    // Closed after the input, if any: git never waits on it.
+    child.stdin?.end(options.input);
   });
 }
 

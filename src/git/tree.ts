@@ -76,6 +76,56 @@ export async function renamesBetween(repo: string, from: string, to: string): Pr
   return parseRenames(output);
 }
 
+/**
+ * Renames between each pair of commits, from one `git diff-tree --stdin` for all of them: a history
+ * run compares every sampled commit with the one before, and a git process per pair costs more
+ * than the comparison.
+ *
+ * @param pairs - `[from, to]` full commit ids; each `to` at most once (later ones are left out)
+ * @returns `${from}\0${to}` → old path → new path (relative to the top level), for every pair; none
+ *   for a pair naming a commit git does not have (it skips that line)
+ * @throws GitError when git fails
+ */
+export async function renamesAlong(repo: string, pairs: readonly (readonly [string, string])[]): Promise<Map<string, Map<string, string>>> {
+  const fromOf = new Map<string, string>();
+  for (const [from, to] of pairs) {
+    assertRef(from, 'commit');
+    assertRef(to, 'commit');
+    if (!fromOf.has(to)) fromOf.set(to, from);
+  }
+  // `<commit> <parent>` per line: git prints the commit's id, then its changes against the parent.
+  const input = [...fromOf].map(([to, from]) => `${to} ${from}\n`).join('');
+  const output = await runGit(repo, ['diff-tree', '--stdin', '-r', '--find-renames', '--name-status', '-z'], { input });
+  const found = new Map([...fromOf].map(([to, from]) => [`${from}\0${to}`, new Map<string, string>()]));
+  for (const [to, changes] of splitByCommit(output)) {
+    const from = fromOf.get(to);
+    if (from !== undefined) found.set(`${from}\0${to}`, parseRenames(changes));
+  }
+  return found;
+}
+
+/** `diff-tree --stdin -z` output cut at each commit id it prints, which stands where a status would. Pure. */
+export function splitByCommit(output: string): Map<string, string> {
+  const fields = output.split('\0');
+  const sections = new Map<string, string[]>();
+  let current: string[] | undefined;
+  let index = 0;
+  while (index < fields.length) {
+    const field = fields[index] ?? '';
+    if (FULL_OBJECT_ID.test(field)) {
+      current = [];
+      sections.set(field, current);
+      index += 1;
+      continue;
+    }
+    // Renames and copies name two paths; every other status names one.
+    const width = field.startsWith('R') || field.startsWith('C') ? 3 : field === '' ? 1 : 2;
+    current?.push(...fields.slice(index, index + width));
+    index += width;
+  }
+  return new Map([...sections].map(([id, section]) => [id, section.join('\0')]));
+}
+
 /** Parses `--name-status -z` output (`R<score> NUL old NUL new NUL`, `M NUL path NUL`, …) into old → new. Pure. */
 export function parseRenames(output: string): Map<string, string> {
   const fields = output.split('\0');

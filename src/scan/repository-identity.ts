@@ -45,19 +45,22 @@ function valueOf<T>(answer: PromiseSettledResult<T>): T {
 
 /**
  * Renames between pairs of commits (relative to the scanned folder `subdir`), looked up ahead of a store transaction (which cannot wait
- * for git). A pair git cannot compare (a commit that is not in this clone) gives no renames.
+ * for git). A pair git cannot compare (a commit that is not in this clone) gives no renames. Pairs in
+ * `known` (a history run's `renamesAlong`) are not asked of git again.
  */
 export async function renamesFor(
   top: string | undefined,
   pairs: [string | undefined, string | undefined][],
   subdir = '',
+  known?: ReadonlyMap<string, ReadonlyMap<string, string>>,
 ): Promise<Map<string, Map<string, string>>> {
   const found = new Map<string, Map<string, string>>();
   if (!top) return found;
   for (const [from, to] of pairs) {
     if (!from || !to || from === to) continue;
+    const key = `${from}\0${to}`;
     try {
-      found.set(`${from}\0${to}`, renamesUnder(await renamesBetween(top, from, to), subdir));
+      found.set(key, renamesUnder(known?.get(key) ?? (await renamesBetween(top, from, to)), subdir));
     } catch {
       // Not comparable here: matching falls back to fingerprints without paths.
     }

@@ -8,6 +8,8 @@ export interface ScanAndSaveOptions extends Omit<ScanOptions, 'cache' | 'history
   settings: ScanSettings;
   store: Store;
   identity: RepositoryIdentity;
+  /** Renames git already found, by `${from}\0${to}` commit ids (a history run asks for all its pairs at once). */
+  knownRenames?: Promise<ReadonlyMap<string, ReadonlyMap<string, string>>>;
   /** The commit the scanned code is at, with its time; undefined outside git. */
   revision?: { commit: string; time: Date };
   branch?: string;
@@ -27,13 +29,16 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
   const resultCache = options.commit ? undefined : store.resultCache(identity.name);
   // git finds the renames while the scan runs.
   const { previous, next } = store.neighbours(identity.name, branch, at);
-  const finding = renamesFor(
-    identity.top,
-    [
-      [previous?.commit, revision?.commit],
-      [revision?.commit, next?.commit],
-    ],
-    identity.subdir,
+  const finding = (options.knownRenames ?? Promise.resolve(undefined)).then((known) =>
+    renamesFor(
+      identity.top,
+      [
+        [previous?.commit, revision?.commit],
+        [revision?.commit, next?.commit],
+      ],
+      identity.subdir,
+      known,
+    ),
   );
   const report = await scanRepository({ ...options, now: () => scannedAt, cache, history, resultCache });
   const renames = await finding;

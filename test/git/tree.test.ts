@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entriesUnder, listTree, parseLsTree, parseRenames, renamesBetween } from '../../src/git/tree.js';
+import { entriesUnder, listTree, parseLsTree, parseRenames, renamesAlong, renamesBetween, splitByCommit } from '../../src/git/tree.js';
 import { GitError } from '../../src/git/run-git.js';
 import { blobIdOf, commitFiles, createRepo, expectGitError, git, removeRepos } from './git-fixture.js';
 
@@ -166,6 +166,44 @@ describe('renamesBetween', () => {
     await expectGitError(
       renamesBetween(repo, before, 'nope'),
       `git diff-tree failed in ${repo}: fatal: bad revision 'nope'. Check that the ref exists.`,
+    );
+  });
+});
+
+describe('renamesAlong', () => {
+  it('finds the renames of every pair with one git process, as renamesBetween does pair by pair', async () => {
+    const repo = createRepo();
+    const first = commitFiles(repo, { 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 2;\n' }, '2026-01-05T12:00:00Z');
+    git(repo, 'mv', 'src/a.ts', 'src/moved a.ts');
+    const second = commitFiles(repo, {}, '2026-01-06T12:00:00Z');
+    const third = commitFiles(repo, {}, '2026-01-07T12:00:00Z');
+    mkdirSync(join(repo, 'lib'));
+    git(repo, 'mv', 'src/b.ts', 'lib/b.ts');
+    const fourth = commitFiles(repo, { 'src/c.ts': 'export const c = 1;\n' }, '2026-01-08T12:00:00Z');
+    const pairs = [
+      [first, second],
+      [second, third],
+      [third, fourth],
+    ] as const;
+    const along = await renamesAlong(repo, pairs);
+    expect(along).toEqual(new Map([[`${first}\0${second}`, new Map([['src/a.ts', 'src/moved a.ts']])], [`${second}\0${third}`, new Map()], [`${third}\0${fourth}`, new Map([['src/b.ts', 'lib/b.ts']])]]));
+    for (const [from, to] of pairs) expect(along.get(`${from}\0${to}`)).toEqual(await renamesBetween(repo, from, to));
+    // git skips a line naming a commit it does not have: that pair has no renames, as renamesFor gives for a pair renamesBetween fails on.
+    const missing = 'f'.repeat(40);
+    expect(await renamesAlong(repo, [[first, missing]])).toEqual(new Map([[`${first}\0${missing}`, new Map()]]));
+  });
+});
+
+describe('splitByCommit', () => {
+  it('cuts diff-tree --stdin output at the commit ids it prints', () => {
+    const a = 'a'.repeat(40);
+    const b = 'b'.repeat(40);
+    const output = [a, 'M', 'x.ts', 'R100', 'old.ts', 'new.ts', b, 'D', 'gone.ts', ''].join('\0');
+    expect(splitByCommit(output)).toEqual(
+      new Map([
+        [a, ['M', 'x.ts', 'R100', 'old.ts', 'new.ts'].join('\0')],
+        [b, ['D', 'gone.ts', ''].join('\0')],
+      ]),
     );
   });
 });

@@ -28,7 +28,7 @@ export interface ExtractionPool {
   /**
    * Reads files on this thread and parses those with a GenAI signal (all of them without
    * `signal`) on the parser threads, so reading and parsing overlap. Files found in the cache are
-   * not parsed, and new results go into it. Facts come back sorted by path.
+   * not parsed, and new results go into it. Facts and diagnostics come back sorted by path.
    */
   extract(files: SourceFile[], options: ExtractOptions): Promise<PoolResult>;
   close(): Promise<void>;
@@ -156,7 +156,11 @@ export function createExtractionPool(threads: number, options: PoolOptions = {})
         );
       }
       await Promise.all(running);
-      total.facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      // By path whatever order the files were read and parsed in (a stable sort: a file's own
+      // diagnostics keep their order).
+      const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      total.facts.sort((a, b) => byPath(a.path, b.path));
+      total.diagnostics.sort((a, b) => byPath(a.file ?? '', b.file ?? ''));
       return total;
     },
     async close() {

@@ -312,7 +312,9 @@ async function extractRepository(
   const cache = options.cache && !options.shouldExtractAll ? { cache: options.cache, extractorKey: settings.extractorKey } : undefined;
   const extractOptions = { catalog, maxFileSize: config.maxFileSize, source: discovered.source, cache };
   const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog);
-  const parsing = pool.extract(discovered.files, { ...extractOptions, signal, onProgress: options.onProgress });
+  // Smallest first: V8 optimizes the parser sooner on many small files than on a few large ones.
+  const bySize = [...discovered.files].sort((a, b) => a.size - b.size);
+  const parsing = pool.extract(bySize, { ...extractOptions, signal, onProgress: options.onProgress });
   // It takes a third of a second to load: the main thread is idle while the parser thread works.
   const tokenizer = import('gpt-tokenizer/encoding/o200k_base');
   const first = await parsing;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { DiscoveryError } from '../discover/discover-files.js';
+import { listGitFiles } from '../discover/list-git-files.js';
 import { BASELINE_FILE_NAME, BaselineError } from '../gate/baseline-file.js';
 import { TOOL_VERSION } from '../package-root.js';
 import { type FormatName, formatReport } from '../report/index.js';
@@ -63,6 +64,8 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
   // --save an unchanged tree's whole result comes from the store and nothing is parsed, so the
   // threads start only when a file must be parsed.
   const pool = createExtractionPool(flags.workers ?? defaultParserThreads(), { isLazy: flags.save === true });
+  // git lists the files while the rest of the program loads.
+  const gitListing = listGitFiles(path);
   const showProgress = io.isStderrTty && !io.env.CI;
   const onProgress = showProgress ? (done: number, total: number) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined;
   const configPath = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);
@@ -72,11 +75,11 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
     const { loadScanSettings, scanRepository } = await import('../scan/scan-repository.js');
     if (flags.save) {
       const settings = loadScanSettings(path, configPath);
-      const saved = await saveWorkTreeScan(path, flags, io, { settings, pool, shouldExtractAll: flags.all, onProgress });
+      const saved = await saveWorkTreeScan(path, flags, io, { settings, pool, shouldExtractAll: flags.all, onProgress, gitListing });
       scanned = saved.report;
       savedLine = saved.line;
     } else {
-      scanned = await scanRepository({ root: path, configPath, pool, shouldExtractAll: flags.all, onProgress });
+      scanned = await scanRepository({ root: path, configPath, pool, shouldExtractAll: flags.all, onProgress, gitListing });
     }
   } finally {
     await pool.close();
@@ -104,7 +107,7 @@ async function saveWorkTreeScan(
   path: string,
   flags: ScanFlags,
   io: CliIo,
-  options: Pick<ScanAndSaveOptions, 'settings' | 'pool' | 'shouldExtractAll' | 'onProgress'>,
+  options: Pick<ScanAndSaveOptions, 'settings' | 'pool' | 'shouldExtractAll' | 'onProgress' | 'gitListing'>,
 ) {
   // Loaded only here: the store loads the SQLite addon.
   const [{ scanAndSave }, { identifyRepository }, { Store }] = await Promise.all([

@@ -31,6 +31,8 @@ export interface DiscoverOptions {
   maxFileSize: number;
   /** stop after this many files, with a 'too-many-files' diagnostic */
   maxFiles: number;
+  /** `listGitFiles` of the same root, when the caller started it earlier (the CLI does, before loading the scanner). */
+  gitListing?: Promise<GitListedFile[] | undefined>;
 }
 
 /** The scan root cannot be scanned at all; the message says what to pass instead. */
@@ -182,7 +184,7 @@ export async function discoverFiles(
   const realRoot = await realpath(absoluteRoot);
 
   const diagnostics: Diagnostic[] = [];
-  const listed = await listGitFiles(absoluteRoot);
+  const listed = await (options.gitListing ?? listGitFiles(absoluteRoot));
   let paths: string[];
   if (listed === undefined) {
     const walked = await walkDirectory(absoluteRoot, options.isCandidate);

@@ -10,6 +10,7 @@ import { loadBuiltInCatalog } from '../catalog/load-catalog.js';
 import type { Config } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverFiles } from '../discover/discover-files.js';
+import type { GitListedFile } from '../discover/list-git-files.js';
 import { selectTreeFiles } from '../discover/select-tree-files.js';
 import type { BlobReader } from '../git/blob-reader.js';
 import { gitTopLevel } from '../git/repository-info.js';
@@ -86,6 +87,8 @@ export interface ScanOptions {
   resultCache?: ResultCache;
   /** Sizes from earlier stored scans, for rules that compare with the past. */
   history?: RepoHistory;
+  /** git's listing of the work tree (`listGitFiles` of `root`), when the caller started it ahead. */
+  gitListing?: Promise<GitListedFile[] | undefined>;
   onProgress?: (done: number, total: number) => void;
   /** The clock, so tests can fix `scannedAt`. */
   now?: () => Date;
@@ -171,7 +174,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
     const root = resolve(options.root);
     // A commit's tree is listed once: its files and its CODEOWNERS come from the one listing.
     const tree = options.commit && (await (options.commit.tree ?? listTree(options.commit.repo, options.commit.commit)));
-    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit, tree), discover(root, settings, options.commit, tree)]);
+    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit, tree), discover(root, settings, options.commit, tree, options.gitListing)]);
     ownerOf = owners.ownerOf;
     if (options.resultCache) {
       const keyed = await resultKey(discovered.files, discovered.source, {
@@ -288,7 +291,13 @@ function readIfExists(path: string): Uint8Array | undefined {
   }
 }
 
-async function discover(root: string, settings: ScanSettings, commit: CommitToScan | undefined, tree: readonly TreeEntry[] | undefined) {
+async function discover(
+  root: string,
+  settings: ScanSettings,
+  commit: CommitToScan | undefined,
+  tree: readonly TreeEntry[] | undefined,
+  gitListing: Promise<GitListedFile[] | undefined> | undefined,
+) {
   const { config } = settings;
   const isTestFile = picomatch(config.testFiles, { dot: true });
   const discoverOptions = {
@@ -296,6 +305,7 @@ async function discover(root: string, settings: ScanSettings, commit: CommitToSc
     ignores: config.ignores,
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
+    ...(gitListing ? { gitListing } : {}),
   };
   if (!commit || !tree) return { ...(await discoverFiles(root, discoverOptions)), source: diskSource };
   return { ...selectTreeFiles(entriesUnder(tree, commit.subdir), discoverOptions), source: gitSource(commit.reader) };

@@ -37,3 +37,6 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 chmodSync(join(OUT, 'bin.js'), 0o755);
+// The bin was dist/src/bin.js before the bundle, and npx keeps a link to a folder's bin from its
+// first run there: that file (tsc's build, the same program unbundled) stays runnable for them.
+chmodSync(join(ROOT, 'dist/src/bin.js'), 0o755);

@@ -106,44 +106,35 @@ export async function renamesAlong(repo: string, pairs: readonly (readonly [stri
 
 /** `diff-tree --stdin -z` output cut at each commit id it prints, which stands where a status would. Pure. */
 export function splitByCommit(output: string): Map<string, string> {
-  const fields = output.split('\0');
   const sections = new Map<string, string[]>();
   let current: string[] | undefined;
-  let index = 0;
-  while (index < fields.length) {
-    const field = fields[index] ?? '';
-    if (FULL_OBJECT_ID.test(field)) {
-      current = [];
-      sections.set(field, current);
-      index += 1;
-      continue;
-    }
-    // Renames and copies name two paths; every other status names one.
-    const width = field.startsWith('R') || field.startsWith('C') ? 3 : field === '' ? 1 : 2;
-    current?.push(...fields.slice(index, index + width));
-    index += width;
+  for (const record of nameStatusRecords(output)) {
+    if (FULL_OBJECT_ID.test(record[0]!)) sections.set(record[0]!, (current = []));
+    else current?.push(...record);
   }
   return new Map([...sections].map(([id, section]) => [id, section.join('\0')]));
 }
 
-/** Parses `--name-status -z` output (`R<score> NUL old NUL new NUL`, `M NUL path NUL`, …) into old → new. Pure. */
-export function parseRenames(output: string): Map<string, string> {
+/**
+ * The records of `--name-status -z` output, each with its fields: a status and the path it names
+ * (two for renames and copies), a commit id `--stdin` prints, or an empty field.
+ */
+function* nameStatusRecords(output: string): Generator<string[]> {
   const fields = output.split('\0');
-  const renames = new Map<string, string>();
   let index = 0;
   while (index < fields.length) {
-    const status = fields[index] ?? '';
-    if (status === '') {
-      index += 1;
-      continue;
-    }
-    // Renames and copies name two paths; every other status names one.
-    if (status.startsWith('R') || status.startsWith('C')) {
-      if (status.startsWith('R')) renames.set(fields[index + 1] ?? '', fields[index + 2] ?? '');
-      index += 3;
-    } else {
-      index += 2;
-    }
+    const field = fields[index]!;
+    const width = field === '' || FULL_OBJECT_ID.test(field) ? 1 : field.startsWith('R') || field.startsWith('C') ? 3 : 2;
+    yield fields.slice(index, index + width);
+    index += width;
+  }
+}
+
+/** Parses `--name-status -z` output (`R<score> NUL old NUL new NUL`, `M NUL path NUL`, …) into old → new. Pure. */
+export function parseRenames(output: string): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const [status, from, to] of nameStatusRecords(output)) {
+    if (status!.startsWith('R')) renames.set(from ?? '', to ?? '');
   }
   return renames;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
-import { extname } from 'node:path';
 import { ENV_FILE } from '../extract/languages.js';
 import type { CachedExtraction, ExtractionCache } from '../model/extraction-cache.js';
 import { TOOL_VERSION } from '../package-root.js';

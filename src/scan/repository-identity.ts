@@ -24,17 +24,13 @@ export async function identifyRepository(path: string, nameOverride?: string): P
     (stats) => (stats.isDirectory() ? root : dirname(root)),
     () => root,
   );
-  const [top, remoteAnswer, headAnswer] = await Promise.all([gitTopLevel(root), settle(remoteUrl(folder)), settle(gitHead(folder))]);
+  const [top, [remoteAnswer, headAnswer]] = await Promise.all([gitTopLevel(root), Promise.allSettled([remoteUrl(folder), gitHead(folder)])]);
   const remote = top === undefined ? undefined : valueOf(remoteAnswer);
   const head = top === undefined ? undefined : valueOf(headAnswer);
   const subdir = top ? relative(top, root).split(sep).join('/') : '';
   const base = remote ? repoNameFromRemote(remote) : basename(top ?? root);
   const name = nameOverride ?? (subdir ? `${base}/${subdir}` : base);
   return { name, top, subdir, ...(head ? { head } : {}) };
-}
-
-function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
-  return Promise.allSettled([promise]).then(([result]) => result!);
 }
 
 /** The value of a settled answer, or its error thrown. */

@@ -29,7 +29,7 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
   const resultCache = options.commit ? undefined : store.resultCache(identity.name);
   // git finds the renames while the scan runs.
   const { previous, next } = store.neighbours(identity.name, branch, at);
-  const finding = (options.knownRenames ?? Promise.resolve(undefined)).then((known) =>
+  const finding = Promise.resolve(options.knownRenames).then((known) =>
     renamesFor(
       identity.top,
       [

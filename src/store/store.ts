@@ -368,23 +368,25 @@ export class Store {
    */
   extractionCache(): ExtractionCache & { pending: Map<string, CachedExtraction> } {
     if (this.#cache) return this.#cache;
-    const select = this.#db.prepare('SELECT entry FROM extraction_cache WHERE key = ?').pluck();
-    const selectMany = this.#db.prepare('SELECT key, entry FROM extraction_cache WHERE key IN (SELECT value FROM json_each(?))');
+    const select = this.#db.prepare('SELECT key, entry FROM extraction_cache WHERE key IN (SELECT value FROM json_each(?))');
     const pending = new Map<string, CachedExtraction>();
     const read = new Map<string, CachedExtraction>();
-    /** Keys a prefetch found absent: `get` answers them without asking SQLite again. */
+    /** Keys looked up and not found: `get` answers them without asking SQLite again. */
     const absent = new Set<string>();
+    const prefetch = (keys: readonly string[]) => {
+      const unknown = keys.filter((key) => !read.has(key) && !absent.has(key));
+      if (unknown.length === 0) return;
+      for (const key of unknown) absent.add(key);
+      for (const row of select.all(JSON.stringify(unknown)) as { key: string; entry: string }[]) {
+        read.set(row.key, JSON.parse(row.entry) as CachedExtraction);
+        absent.delete(row.key);
+      }
+    };
     this.#cache = {
       pending,
       get(key) {
-        const known = read.get(key);
-        if (known) return known;
-        if (absent.has(key)) return undefined;
-        const text = select.get(key) as string | undefined;
-        if (text === undefined) return undefined;
-        const entry = JSON.parse(text) as CachedExtraction;
-        read.set(key, entry);
-        return entry;
+        if (!read.has(key)) prefetch([key]);
+        return read.get(key);
       },
       set(key, entry) {
         // Kept in memory after it is written too: the next commit of a history run meets it again.
@@ -392,15 +394,7 @@ export class Store {
         read.set(key, entry);
         absent.delete(key);
       },
-      prefetch(keys) {
-        const unknown = keys.filter((key) => !read.has(key) && !absent.has(key));
-        if (unknown.length === 0) return;
-        for (const key of unknown) absent.add(key);
-        for (const row of selectMany.all(JSON.stringify(unknown)) as { key: string; entry: string }[]) {
-          read.set(row.key, JSON.parse(row.entry) as CachedExtraction);
-          absent.delete(row.key);
-        }
-      },
+      prefetch,
     };
     return this.#cache;
   }

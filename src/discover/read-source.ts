@@ -10,6 +10,16 @@ const MINIFIED_MIN_AVERAGE_LINE_LENGTH = 300;
 const GENERATED_MARKER_LINES = 5;
 const GENERATED_MARKERS = ['@generated', 'DO NOT EDIT'];
 
+// ignoreBOM: false (the default) strips a leading UTF-8 BOM.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Lines of a text, counted without splitting it. */
+function lineCount(text: string): number {
+  let lines = text.endsWith('\n') ? 0 : 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
 function skipped(code: Diagnostic['code'], severity: Diagnostic['severity'], path: string, message: string): ReadResult {
   return { ok: false, diagnostic: { code, severity, message, file: path } };
 }
@@ -30,8 +40,7 @@ export function decodeSource(path: string, bytes: Uint8Array, maxFileSize: numbe
   }
   let text: string;
   try {
-    // ignoreBOM: false (the default) strips a leading UTF-8 BOM.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return skipped('non-utf8', 'warning', path, `Skipped ${path}: it is not valid UTF-8, and genai-debt reads UTF-8 only.`);
   }
@@ -46,7 +55,7 @@ export function decodeSource(path: string, bytes: Uint8Array, maxFileSize: numbe
     );
   }
   if (bytes.length > MINIFIED_MIN_BYTES) {
-    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const lines = lineCount(text);
     const averageLineLength = text.length / lines;
     if (averageLineLength > MINIFIED_MIN_AVERAGE_LINE_LENGTH) {
       return skipped(

@@ -858,7 +858,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       args,
       scopes,
       calleeText: calleeText(node.expression),
-      textHash: tokenHash(text.slice(node.getStart(sourceFile), node.end), sourceFile.languageVariant),
+      textHash: isNew ? '' : tokenHash(text.slice(node.getStart(sourceFile), node.end), sourceFile.languageVariant),
     };
     if (isNew) call.isNew = true;
     if (assignedTo !== undefined) call.assignedTo = assignedTo;

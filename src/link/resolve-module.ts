@@ -16,7 +16,8 @@ const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
  */
 export function resolveModule(fromFile: string, specifier: string, files: ReadonlySet<string>): string | undefined {
   if (!isRelativeSpecifier(specifier)) return undefined;
-  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  // join normalizes (`a/./b/../c` is `a/c`); a trailing slash stays, so `./agents/` finds only an index.
+  const base = posix.join(posix.dirname(fromFile), specifier);
   if (files.has(base)) return base;
   const extension = posix.extname(base);
   const sources = SOURCE_FOR_OUTPUT[extension];
@@ -29,8 +30,9 @@ export function resolveModule(fromFile: string, specifier: string, files: Readon
   for (const candidate of EXTENSIONS) {
     if (files.has(base + candidate)) return base + candidate;
   }
+  const folder = base === '.' ? '' : base.endsWith('/') ? base : `${base}/`;
   for (const candidate of EXTENSIONS) {
-    const index = posix.join(base, `index${candidate}`);
+    const index = `${folder}index${candidate}`;
     if (files.has(index)) return index;
   }
   return undefined;

@@ -72,6 +72,7 @@ export interface CallFact {
   /**
    * Hash of the call's tokens (whitespace, comments, commas, semicolons and parentheses left out;
    * string literals by value): tells two calls of one function apart and survives reformatting.
+   * Empty for `new X(…)`: constructions never reach a model, and hashing them is wasted work.
    */
   textHash: string;
   /** The variable the call's result is assigned to (`const getWeather = tool(…)`). */

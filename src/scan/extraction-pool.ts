@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import type { SourceFile } from '../discover/discover-files.js';
+import type { ModuleResolver } from '../link/resolve-module.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
 import type { ExtractRequest, ExtractResult } from './extract-sources.js';
@@ -17,8 +18,8 @@ const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./extract-worker.j
 export interface PoolResult {
   facts: FileFacts[];
   diagnostics: Diagnostic[];
-  /** Files without a GenAI signal, with the relative modules they import. */
-  deferred: { file: SourceFile; imports: string[] }[];
+  /** Files without a GenAI signal, with the repository files they import (by `resolveModule`). */
+  deferred: { file: SourceFile; targets: string[] }[];
   bytes: number;
   /** Files whose facts came from the cache. */
   cached: number;
@@ -39,6 +40,8 @@ export interface ExtractOptions {
   maxFileSize: number;
   source: FileSource;
   signal?: GenaiSignal;
+  /** Resolves the imports of files without a signal, while the parser threads work. */
+  resolveModule?: ModuleResolver;
   cache?: CacheContext;
   onProgress?: (done: number, total: number) => void;
 }
@@ -128,7 +131,14 @@ export function createExtractionPool(threads: number, options: PoolOptions = {})
         total.facts.push(...read.cached.facts);
         total.cached += read.cached.facts.length;
         total.diagnostics.push(...read.diagnostics, ...read.cached.diagnostics);
-        total.deferred.push(...read.deferred);
+        for (const { file, imports } of read.deferred) {
+          const targets: string[] = [];
+          for (const specifier of imports) {
+            const target = options.resolveModule?.(file.path, specifier);
+            if (target !== undefined) targets.push(target);
+          }
+          total.deferred.push({ file, targets });
+        }
         total.bytes += read.bytes;
         const parsed =
           read.sources.length === 0

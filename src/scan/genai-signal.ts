@@ -30,7 +30,9 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
   }
   for (const framework of catalog.evals.frameworks) for (const module of framework.modules) modules.add(module);
   const hosts = [...new Set(catalog.http.endpoints.map((endpoint) => endpoint.host))].map(escape);
-  const strong = new RegExp(`${importOf(modules)}|${hosts.join('|')}`);
+  // Two expressions, not one alternation: each stays a fast scan (0.16 → 0.13 s over 36 MB).
+  const strongImport = new RegExp(importOf(modules));
+  const host = new RegExp(hosts.join('|'));
   const partial = new Map<string, Set<string>>();
   const tools = catalog.tools;
   for (const entry of [...tools.factories, ...tools.methods, ...tools.classes, ...tools.holders, ...catalog.prompts.templates]) {
@@ -41,7 +43,7 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
   }
   const partialImport = new RegExp(importOf(partial.keys()));
   const partialExport = new RegExp(`\\b(?:${[...new Set([...partial.values()].flatMap((names) => [...names]))].map(escape).join('|')})\\b`);
-  return (text) => strong.test(text) || (partialImport.test(text) && partialExport.test(text));
+  return (text) => strongImport.test(text) || host.test(text) || (partialImport.test(text) && partialExport.test(text));
 }
 
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]*|\.{1,2})['"]/g;

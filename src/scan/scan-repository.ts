@@ -322,9 +322,10 @@ async function extractRepository(
   const cache = options.cache && !options.shouldExtractAll ? { cache: options.cache, extractorKey: settings.extractorKey } : undefined;
   const extractOptions = { catalog, maxFileSize: config.maxFileSize, source: discovered.source, cache };
   const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog);
+  const resolveModule = createModuleResolver(new Set(discovered.files.map((file) => file.path)));
   // Smallest first: V8 optimizes the parser sooner on many small files than on a few large ones.
   const bySize = [...discovered.files].sort((a, b) => a.size - b.size);
-  const parsing = pool.extract(bySize, { ...extractOptions, signal, onProgress: options.onProgress });
+  const parsing = pool.extract(bySize, { ...extractOptions, signal, resolveModule, onProgress: options.onProgress });
   // It takes a third of a second to load: the main thread is idle while the parser thread works.
   const tokenizer = import('gpt-tokenizer/encoding/o200k_base');
   const first = await parsing;
@@ -334,13 +335,9 @@ async function extractRepository(
 
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
-  const resolveModule = createModuleResolver(new Set(discovered.files.map((file) => file.path)));
   // One level only: the files that files with a GenAI signal take values from.
   const referenced = referencedFiles(first.facts, resolveModule, catalog);
-  let pending = first.deferred.map(({ file, imports }) => ({
-    file,
-    targets: imports.map((specifier) => resolveModule(file.path, specifier)).filter((target) => target !== undefined),
-  }));
+  let pending = first.deferred;
   for (;;) {
     const resolver = new ValueResolver(facts, catalog);
     const isProvider = new Map<string, boolean>();

@@ -11,6 +11,20 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 afterEach(removeTempTrees);
 
 describe('decodeSource', () => {
+  it('decodes a file after one with invalid UTF-8, BOM stripped as usual', () => {
+    expect(decodeSource('bad.ts', Uint8Array.of(0x2f, 0x2f, 0xe2, 0x82), MB)).toMatchObject({ ok: false, diagnostic: { code: 'non-utf8' } });
+    expect(decodeSource('good.ts', Uint8Array.of(0xef, 0xbb, 0xbf, ...encode('let b;\n')), MB)).toEqual({ ok: true, text: 'let b;\n' });
+  });
+
+  it('calls a file over 20 KB minified above 300 characters per line on average, counting a last line without a newline', () => {
+    // 70 lines of 300 characters plus their newlines: 301 per line with the newline in the text length.
+    const line = `${'x'.repeat(299)};`;
+    const minified = decodeSource('a.js', encode(`${line}\n`.repeat(70)), MB);
+    expect(minified).toMatchObject({ ok: false, diagnostic: { message: 'Skipped a.js: it looks minified (301 characters per line on average).' } });
+    // The same text with an extra short last line that has no newline: 71 lines, under the limit.
+    expect(decodeSource('b.js', encode(`${`${line}\n`.repeat(70)}x`), MB)).toMatchObject({ ok: true });
+  });
+
   it('decodes UTF-8 source', () => {
     expect(decodeSource('a.ts', encode('const café = "☕";\n'), MB)).toEqual({ ok: true, text: 'const café = "☕";\n' });
   });

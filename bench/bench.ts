@@ -10,7 +10,9 @@
  * - warm rescan: `scan --save` into a fresh database, then again unchanged, as warm / cold (the
  *   unchanged tree's whole result comes from the store; `warmReused` says so);
  * - with `--history`: `history --since <52 weeks before its newest commit> --every 1w --save` of
- *   that repository against a cold scan of its head (run once; it is long).
+ *   that repository against a cold scan of its head (run once; it is long), and the bytes the
+ *   backfill parsed against those the head's scan parsed: the share the extraction cache cannot
+ *   save, because every version of a changed file must be parsed once.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -77,7 +79,9 @@ function unionOf(dirs: string[], scratch: string): string {
   return union;
 }
 
-function lastJsonLine(stderr: string): { stats: { files: number; bytes: number; extracted: number; cached: number; reused?: boolean; maxRssMb: number } } {
+function lastJsonLine(stderr: string): {
+  stats: { files: number; bytes: number; extracted: number; cached: number; parsedBytes: number; reused?: boolean; maxRssMb: number };
+} {
   return JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as never;
 }
 
@@ -86,18 +90,24 @@ function backfill(repo: string, scratch: string): Record<string, number> {
   const newest = spawnSync('git', ['-C', repo, 'log', '-1', '--format=%ct'], { encoding: 'utf8' });
   if (newest.status !== 0) throw new Error(`not a git work tree: ${repo}`);
   const days = Math.ceil((Date.now() / 1000 - Number(newest.stdout.trim())) / 86_400) + 52 * 7 - 1;
-  const cold = timed(process.execPath, [BIN, 'scan', repo, '--format', 'json']);
+  const cold = timed(process.execPath, [BIN, 'scan', repo, '--format', 'json', '--stats']);
   if (cold.status === 2) throw new Error(`genai-debt scan failed: ${cold.stderr}`);
   const db = join(scratch, 'history.db');
-  const history = timed(process.execPath, [BIN, 'history', repo, '--since', `${days}d`, '--every', '1w', '--save', '--db', db, '--format', 'json']);
+  const history = timed(process.execPath, [BIN, 'history', repo, '--since', `${days}d`, '--every', '1w', '--save', '--db', db, '--format', 'json', '--stats']);
   if (history.status !== 0) throw new Error(`genai-debt history failed: ${history.stderr}`);
   const commits = (JSON.parse(history.stdout) as { points: unknown[] }).points.length;
   process.stderr.write(`history: ${commits} commits in ${history.seconds.toFixed(2)} s; cold scan of the head ${cold.seconds.toFixed(2)} s\n`);
+  // The work the extraction cache cannot save: every distinct version of every parsed file.
+  const headParsed = lastJsonLine(cold.stderr).stats.parsedBytes;
+  const historyParsed = lastJsonLine(history.stderr).stats.parsedBytes;
   return {
     historyCommits: commits,
     historySeconds: Math.round(history.seconds * 100) / 100,
     headColdScanSeconds: Math.round(cold.seconds * 100) / 100,
     historyRatio: Math.round((history.seconds / cold.seconds) * 100) / 100,
+    headParsedMegabytes: Math.round((headParsed / 1e6) * 10) / 10,
+    historyParsedMegabytes: Math.round((historyParsed / 1e6) * 10) / 10,
+    historyParsedRatio: Math.round((historyParsed / headParsed) * 100) / 100,
   };
 }
 

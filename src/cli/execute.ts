@@ -203,6 +203,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: genai-debt.config.yaml|.yml|.json in the folder, read from the work tree)')
     .addOption(new Option('-f, --format <format>', 'output format of the trend').choices(['text', 'json']).default('text'))
     .option('--workers <count>', 'extraction threads (default: one per core but one)', positiveInteger)
+    .option('--stats', 'print commits, files and bytes parsed, seconds and peak memory to stderr as JSON')
     .action(async (path: string, flags: HistoryFlags) => {
       const { runHistory } = await import('./history-commands.js');
       setExitCode(await runHistory(resolve(io.cwd, path), flags, io));

@@ -22,6 +22,7 @@ export interface HistoryFlags {
   config?: string;
   format: 'text' | 'json';
   workers?: number;
+  stats?: boolean;
 }
 
 /**
@@ -30,6 +31,7 @@ export interface HistoryFlags {
  * settings are skipped, so re-running adds nothing twice.
  */
 export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): Promise<number> {
+  const started = process.hrtime.bigint();
   const pool = createExtractionPool(flags.workers ?? defaultParserThreads());
   try {
     const identity = await identifyRepository(path, flags.repoName);
@@ -48,6 +50,9 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
     const reader = openBlobReader(identity.top);
     let stored = 0;
     let skipped = 0;
+    // What the extraction cache did not save: files and bytes parsed over all scanned commits.
+    let parsedFiles = 0;
+    let parsedBytes = 0;
     try {
       io.stderr(`genai-debt: ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${identity.name} sampled every ${formatDays(flags.every)} since ${since.toISOString().slice(0, 10)}\n`);
       // The next commit's files are listed while this one is scanned.
@@ -80,6 +85,8 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
           branch,
           knownRenames,
         });
+        parsedFiles += report.stats.extracted - report.stats.cached;
+        parsedBytes += report.stats.parsedBytes;
         if (saved.scanId === undefined) {
           skipped += 1;
           io.stderr(`genai-debt: ${label} stored meanwhile by another run, skipped\n`);
@@ -98,6 +105,11 @@ export async function runHistory(path: string, flags: HistoryFlags, io: CliIo): 
           ? `genai-debt: stored ${stored} scan${stored === 1 ? '' : 's'}, skipped ${skipped} already stored, in ${dbPath}\n`
           : 'genai-debt: nothing stored; add --save to keep these scans.\n',
       );
+      if (flags.stats) {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+        io.stderr(`${JSON.stringify({ stats: { commits: commits.length, stored, skipped, parsedFiles, parsedBytes, seconds: Math.round(seconds * 1000) / 1000, maxRssMb } })}\n`);
+      }
     } finally {
       await reader.close();
       store.close();

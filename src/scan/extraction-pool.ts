@@ -21,6 +21,8 @@ export interface PoolResult {
   /** Files without a GenAI signal, with the repository files they import (by `resolveModule`). */
   deferred: { file: SourceFile; targets: string[] }[];
   bytes: number;
+  /** Bytes of the files parsed (not taken from the cache). */
+  parsedBytes: number;
   /** Files whose facts came from the cache. */
   cached: number;
 }
@@ -122,7 +124,7 @@ export function createExtractionPool(threads: number, options: PoolOptions = {})
     async extract(files, options) {
       // Loading the parser overlaps with reading the first files.
       if (files.length > 0) start();
-      const total: PoolResult = { facts: [], diagnostics: [], deferred: [], bytes: 0, cached: 0 };
+      const total: PoolResult = { facts: [], diagnostics: [], deferred: [], bytes: 0, parsedBytes: 0, cached: 0 };
       const running: Promise<void>[] = [];
       let done = 0;
       for (let index = 0; index < files.length; index += BATCH_SIZE) {
@@ -140,6 +142,7 @@ export function createExtractionPool(threads: number, options: PoolOptions = {})
           total.deferred.push({ file, targets });
         }
         total.bytes += read.bytes;
+        total.parsedBytes += read.sourceBytes;
         const parsed =
           read.sources.length === 0
             ? Promise.resolve({ facts: [], diagnostics: [] })

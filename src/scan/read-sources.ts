@@ -23,6 +23,8 @@ export interface ReadResult {
   deferred: { file: SourceFile; imports: string[] }[];
   diagnostics: Diagnostic[];
   bytes: number;
+  /** Bytes of the files in `sources`. */
+  sourceBytes: number;
   /** Cache entries of the files in `sources`, by path, to complete with their facts once parsed. */
   toCache: Map<string, { entries: FileEntries; entry: Extract<CachedExtraction, { kind: 'source' }> }>;
 }
@@ -46,7 +48,7 @@ function isCrash(entry: Extract<CachedExtraction, { kind: 'source' }>): boolean 
  * content are in the cache is not decoded again, and with a known blob id not even read.
  */
 export async function readSources(files: readonly SourceFile[], options: ReadOptions): Promise<ReadResult> {
-  const result: ReadResult = { sources: [], cached: { facts: [], diagnostics: [] }, deferred: [], diagnostics: [], bytes: 0, toCache: new Map() };
+  const result: ReadResult = { sources: [], cached: { facts: [], diagnostics: [] }, deferred: [], diagnostics: [], bytes: 0, sourceBytes: 0, toCache: new Map() };
   const { cache } = options;
 
   const use = (file: SourceFile, entry: CachedExtraction): boolean => {
@@ -113,6 +115,7 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
       continue;
     }
     result.sources.push({ path: file.path, text: read.text });
+    result.sourceBytes += file.size;
     if (entries) result.toCache.set(file.path, { entries, entry: { kind: 'source', signal, imports } });
   }
   return result;

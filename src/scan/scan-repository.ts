@@ -100,6 +100,8 @@ export interface ScanStats {
   extracted: number;
   /** Files whose facts came from the cache. */
   cached: number;
+  /** Bytes of the files parsed by this scan: the extraction work the cache did not save. */
+  parsedBytes: number;
   /** Whether the whole report came from the result cache (nothing was read or parsed). */
   reused?: boolean;
 }
@@ -192,7 +194,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
         const { tool, ...rest } = report;
         const scannedAt = (options.now?.() ?? new Date()).toISOString();
         // tool, root and scannedAt first, in the order a fresh report has them.
-        return { tool, root: options.root, scannedAt, ...rest, stats: { ...stats, cached: stats.extracted, reused: true } };
+        return { tool, root: options.root, scannedAt, ...rest, stats: { ...stats, cached: stats.extracted, parsedBytes: 0, reused: true } };
       }
     }
     extraction = await extractRepository(settings, pool, options, discovered);
@@ -332,6 +334,7 @@ async function extractRepository(
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
   let cached = first.cached;
+  let parsedBytes = first.parsedBytes;
 
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
@@ -360,11 +363,12 @@ async function extractRepository(
     facts.push(...next.facts);
     diagnostics.push(...next.diagnostics);
     cached += next.cached;
+    parsedBytes += next.parsedBytes;
     const pulledPaths = new Set(pulled.map(({ file }) => file.path));
     pending = pending.filter(({ file }) => !pulledPaths.has(file.path));
   }
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length, cached }, tokenizer };
+  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length, cached, parsedBytes }, tokenizer };
 }
 
 /**

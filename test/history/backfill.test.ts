@@ -176,7 +176,7 @@ let findingsAfterFirstRun: number;
 let fixedAfterFirstRun: number;
 
 function historyArgs(): string[] {
-  return ['history', repo, '--since', '52w', '--every', '1w', '--save', '--db', dbPath, '--format', 'json'];
+  return ['history', repo, '--since', '52w', '--every', '1w', '--save', '--db', dbPath, '--format', 'json', '--stats'];
 }
 
 function tableCounts(): { scans: number; findings: number; fixed: number } {
@@ -281,7 +281,22 @@ describe('history --save over a repository with renames, moves, a reformat and a
       `genai-debt: ${label(5)} 6 findings (1 new, 0 fixed), 2/3 files from cache`,
       `genai-debt: ${label(6)} 5 findings (0 new, 1 fixed), 2/2 files from cache`,
     ]);
-    expect(progress.slice(8)).toEqual([`genai-debt: stored 7 scans, skipped 0 already stored, in ${dbPath}`]);
+    expect(progress[8]).toBe(`genai-debt: stored 7 scans, skipped 0 already stored, in ${dbPath}`);
+  });
+
+  it('prints with --stats the files and bytes it parsed: each version of a file with a GenAI signal once', () => {
+    const { stats } = JSON.parse(firstRun.stderr.trimEnd().split('\n').at(-1)!);
+    // format.ts has no GenAI signal; the moved tickets.ts and the unchanged files come from the cache.
+    const parsed = [SUMMARIZE_WITH_TRIAGE, TICKETS, SUMMARIZE, TRIAGE, SUMMARIZE_REFORMATTED, TRIAGE_REFORMATTED, TICKETS_WITH_ESCALATION];
+    expect(stats).toEqual({
+      commits: 7,
+      stored: 7,
+      skipped: 0,
+      parsedFiles: parsed.length,
+      parsedBytes: parsed.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+      seconds: expect.any(Number),
+      maxRssMb: expect.any(Number),
+    });
   });
 
   it('stores one complete commit scan per sampled commit, oldest first, at the commit time', () => {
@@ -455,10 +470,11 @@ describe('running the same history again', () => {
     expect({ scans: scansAfterFirstRun, findings: findingsAfterFirstRun, fixed: fixedAfterFirstRun }).toEqual({ scans: 7, findings: 36, fixed: 1 });
     expect(tableCounts()).toEqual({ scans: 7, findings: 36, fixed: 1 });
     const progress = rerun.stderr.trimEnd().split('\n');
-    expect(progress.slice(1)).toEqual([
+    expect(progress.slice(1, -1)).toEqual([
       ...commits.map((commit, index) => `genai-debt: [${index + 1}/7] ${commit.id.slice(0, 8)} ${commit.at.slice(0, 10)} already stored, skipped`),
       `genai-debt: stored 0 scans, skipped 7 already stored, in ${dbPath}`,
     ]);
+    expect(JSON.parse(progress.at(-1)!).stats).toMatchObject({ commits: 7, stored: 0, skipped: 7, parsedFiles: 0, parsedBytes: 0 });
     expect(parseTrend(rerun).points.map(countsOf)).toEqual(expectedRepositoryTrend());
   });
 });

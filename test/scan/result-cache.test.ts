@@ -62,7 +62,8 @@ describe('the whole-result cache of scan --save', () => {
     const first = await saveScanOf(root, store);
     const second = await saveScanOf(root, store);
     expect(first.stats.reused).toBeUndefined();
-    expect(second.stats).toEqual({ ...first.stats, cached: first.stats.extracted, reused: true });
+    expect(first.stats.parsedBytes).toBe(Buffer.byteLength(SUMMARIZE) + Buffer.byteLength(TRIAGE));
+    expect(second.stats).toEqual({ ...first.stats, cached: first.stats.extracted, parsedBytes: 0, reused: true });
     expect(JSON.stringify(withoutRunFields(second))).toBe(JSON.stringify(withoutRunFields(first)));
     expect(store.trend(second.root.split('/').at(-1)!).length).toBe(2);
   });

@@ -10,7 +10,7 @@ export function fingerprint(ruleId: string, file: string, anchor: string, occurr
 }
 
 /**
- * {@link fingerprint} with the rule's content discriminator (a call's token hash): among
+ * {@link fingerprint} with the rule's content discriminator (a call's syntax hash): among
  * findings with one anchor, it picks out the same one even when another was fixed or added.
  */
 export function contentFingerprint(ruleId: string, file: string, anchor: string, content: string, occurrence: number): string {

@@ -70,8 +70,9 @@ export interface CallFact {
   /** Text of the callee as written (`this.client.chat.completions.create`), for messages. */
   calleeText: string;
   /**
-   * Hash of the call's tokens (whitespace, comments, commas, semicolons and parentheses left out;
-   * string literals by value): tells two calls of one function apart and survives reformatting.
+   * Hash of the call's syntax (node kinds, names and literal values; whitespace, comments, commas
+   * and parentheses left out, string literals by value): tells two calls of one function apart and
+   * survives reformatting.
    * Empty for `new X(…)`: constructions never reach a model, and hashing them is wasted work.
    */
   textHash: string;

@@ -44,7 +44,7 @@ export interface LlmCall {
   enclosingFunction?: string;
   /** The callee as written, for messages. */
   callee: string;
-  /** Hash of the call's tokens (see `CallFact.textHash`): which of several like calls it is. */
+  /** Hash of the call's syntax (see `CallFact.textHash`): which of several like calls it is. */
   textHash: string;
   tracing: { verdict: TracingVerdict; evidence: TracingEvidence[] };
 }

@@ -19,7 +19,7 @@ export interface Finding {
    */
   fingerprint: string;
   /**
-   * {@link fingerprint} with the rule's content discriminator (for a call, a hash of its tokens),
+   * {@link fingerprint} with the rule's content discriminator (for a call, a hash of its syntax),
    * matched first: of two findings with one anchor, fixing one and adding another reports the added one.
    */
   contentFingerprint: string;

@@ -29,7 +29,7 @@ export interface ReportDescriptor<MessageId extends string> {
   /** Identity inside the file that survives line moves: enclosing function and API, say. */
   anchor: string;
   /**
-   * Tells apart findings with the same anchor (the call's token hash, say), so fixing one and
+   * Tells apart findings with the same anchor (the call's syntax hash, say), so fixing one and
    * adding another in the same function reports the added one. Matched first, then the anchor alone.
    */
   content?: string;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { DiscoveryError } from '../discover/discover-files.js';
+import { assertDirectory, DiscoveryError } from '../discover/discover-files.js';
 import { listGitFiles } from '../discover/list-git-files.js';
 import { BASELINE_FILE_NAME, BaselineError } from '../gate/baseline-file.js';
 import { TOOL_VERSION } from '../package-root.js';
@@ -11,6 +11,7 @@ import { ruleHelpUri } from '../rules/rule-help-uri.js';
 import { createExtractionPool, defaultParserThreads } from '../scan/extraction-pool.js';
 import { GitError } from '../git/run-git.js';
 import { parseDuration } from '../git/commits.js';
+import type { RepositoryIdentity } from '../scan/repository-identity.js';
 import type { ScanAndSaveOptions } from '../scan/scan-and-save.js';
 import { StoreError } from '../store/store-error.js';
 import { databasePath } from './database-path.js';
@@ -64,8 +65,11 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
   // --save an unchanged tree's whole result comes from the store and nothing is parsed, so the
   // threads start only when a file must be parsed.
   const pool = createExtractionPool(flags.workers ?? defaultParserThreads(), { isLazy: flags.save === true });
-  // git lists the files while the rest of the program loads.
+  // git lists the files, and with --save names the repository, while the rest of the program loads.
   const gitListing = listGitFiles(path);
+  const identifying = flags.save ? import('../scan/repository-identity.js').then(({ identifyRepository }) => identifyRepository(path, flags.repoName)) : undefined;
+  // Awaited after the config is read: a bad config is reported first, as without the head start.
+  identifying?.catch(() => undefined);
   const showProgress = io.isStderrTty && !io.env.CI;
   const onProgress = showProgress ? (done: number, total: number) => io.stderr(`\rgenai-debt: read ${done}/${total} files`) : undefined;
   const configPath = flags.config === undefined ? undefined : resolve(io.cwd, flags.config);
@@ -73,9 +77,10 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
   let savedLine: string | undefined;
   try {
     const { loadScanSettings, scanRepository } = await import('../scan/scan-repository.js');
-    if (flags.save) {
+    // Set exactly with --save.
+    if (identifying) {
       const settings = loadScanSettings(path, configPath);
-      const saved = await saveWorkTreeScan(path, flags, io, { settings, pool, shouldExtractAll: flags.all, onProgress, gitListing });
+      const saved = await saveWorkTreeScan(identifying, flags, io, { root: path, settings, pool, shouldExtractAll: flags.all, onProgress, gitListing });
       scanned = saved.report;
       savedLine = saved.line;
     } else {
@@ -104,24 +109,21 @@ async function runScan(path: string, flags: ScanFlags, io: CliIo): Promise<numbe
 }
 
 async function saveWorkTreeScan(
-  path: string,
+  identifying: Promise<RepositoryIdentity>,
   flags: ScanFlags,
   io: CliIo,
-  options: Pick<ScanAndSaveOptions, 'settings' | 'pool' | 'shouldExtractAll' | 'onProgress' | 'gitListing'>,
+  options: Pick<ScanAndSaveOptions, 'root' | 'settings' | 'pool' | 'shouldExtractAll' | 'onProgress' | 'gitListing'>,
 ) {
   // Loaded only here: the store loads the SQLite addon.
-  const [{ scanAndSave }, { identifyRepository }, { Store }] = await Promise.all([
-    import('../scan/scan-and-save.js'),
-    import('../scan/repository-identity.js'),
-    import('../store/store.js'),
-  ]);
-  const identity = await identifyRepository(path, flags.repoName);
+  const [{ scanAndSave }, { Store }] = await Promise.all([import('../scan/scan-and-save.js'), import('../store/store.js')]);
+  const identity = await identifying;
+  // Before the database is opened (and created): a mistyped path leaves nothing behind.
+  await assertDirectory(resolve(options.root));
   const dbPath = databasePath(io, flags.db);
   const store = Store.open(dbPath);
   try {
     const { head } = identity;
     const { report, saved } = await scanAndSave({
-      root: path,
       ...options,
       store,
       identity,

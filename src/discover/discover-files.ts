@@ -60,7 +60,8 @@ function warning(code: Diagnostic['code'], path: string, message: string): Class
   return { kind: 'diagnostic', diagnostic: { code, severity: 'warning', message, file: path } };
 }
 
-async function assertDirectory(root: string): Promise<void> {
+/** Throws `DiscoveryError` naming the fix unless `root` is a readable directory. */
+export async function assertDirectory(root: string): Promise<void> {
   let stats: Stats;
   try {
     stats = await stat(root);

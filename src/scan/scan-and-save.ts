@@ -4,7 +4,7 @@ import type { RepositoryIdentity } from './repository-identity.js';
 import { renamesFor } from './repository-identity.js';
 import { type ScanOptions, type ScanSettings, type ScanStats, scanRepository } from './scan-repository.js';
 
-export interface ScanAndSaveOptions extends Omit<ScanOptions, 'cache' | 'history' | 'settings' | 'resultCache'> {
+export interface ScanAndSaveOptions extends Omit<ScanOptions, 'cache' | 'history' | 'settings' | 'resultCache' | 'top'> {
   settings: ScanSettings;
   store: Store;
   identity: RepositoryIdentity;
@@ -40,7 +40,7 @@ export async function scanAndSave(options: ScanAndSaveOptions): Promise<{ report
       known,
     ),
   );
-  const report = await scanRepository({ ...options, now: () => scannedAt, cache, history, resultCache });
+  const report = await scanRepository({ ...options, top: identity.top, now: () => scannedAt, cache, history, resultCache });
   const renames = await finding;
   const saved = store.saveScan(
     {

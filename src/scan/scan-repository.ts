@@ -87,6 +87,8 @@ export interface ScanOptions {
   resultCache?: ResultCache;
   /** Sizes from earlier stored scans, for rules that compare with the past. */
   history?: RepoHistory;
+  /** The git top-level folder of `root`, when the caller knows it (no need to ask git again). */
+  top?: string;
   /** git's listing of the work tree (`listGitFiles` of `root`), when the caller started it ahead. */
   gitListing?: Promise<GitListedFile[] | undefined>;
   onProgress?: (done: number, total: number) => void;
@@ -176,7 +178,7 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
     const root = resolve(options.root);
     // A commit's tree is listed once: its files and its CODEOWNERS come from the one listing.
     const tree = options.commit && (await (options.commit.tree ?? listTree(options.commit.repo, options.commit.commit)));
-    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit, tree), discover(root, settings, options.commit, tree, options.gitListing)]);
+    const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit, tree, options.top), discover(root, settings, options.commit, tree, options.gitListing)]);
     ownerOf = owners.ownerOf;
     if (options.resultCache) {
       const keyed = await resultKey(discovered.files, discovered.source, {
@@ -265,8 +267,9 @@ async function findOwners(
   config: Config,
   commit: CommitToScan | undefined,
   tree: readonly TreeEntry[] | undefined,
+  knownTop: string | undefined,
 ): Promise<{ ownerOf: (path: string) => string; key: string }> {
-  const top = commit?.repo ?? (await gitTopLevel(root)) ?? root;
+  const top = commit?.repo ?? knownTop ?? (await gitTopLevel(root)) ?? root;
   const prefix = commit ? commit.subdir : relative(top, root).split(sep).join('/');
   const bytes = commit && tree ? await codeownersAt(commit, tree) : CODEOWNERS_LOCATIONS.map((location) => readIfExists(join(top, location))).find(Boolean);
   const codeowners = bytes && new TextDecoder().decode(bytes);

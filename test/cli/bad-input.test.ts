@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/model/report.js';
@@ -212,6 +213,21 @@ describe('genai-debt scan (built CLI) called the wrong way', { timeout: CLI_TIME
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`genai-debt: Path not found: ${missing}. Pass a directory to scan.\n`);
     expect(result.stderr).not.toContain('    at ');
+  });
+
+  it('with --save, a path that does not exist and a broken config each get their own message, and no database is created', async () => {
+    const scratch = await makeTempDir();
+    const db = join(scratch, 'history.db');
+    const missing = join(scratch, 'no-such-folder');
+    const broken = await makeTempTree({ 'genai-debt.config.yaml': 'rules: [\n', 'src/app.ts': TRACED_CHAT });
+
+    const notFound = runCli(['scan', missing, '--save', '--db', db]);
+    const badConfig = runCli(['scan', broken, '--save', '--db', db]);
+
+    expect([notFound.status, notFound.stderr]).toEqual([2, `genai-debt: Path not found: ${missing}. Pass a directory to scan.\n`]);
+    expect(badConfig.status).toBe(2);
+    expect(firstLine(badConfig.stderr)).toMatch(/^genai-debt: Config file .*genai-debt\.config\.yaml is not valid YAML\/JSON: /);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('a relative path that does not exist is named as resolved against the working directory', async () => {

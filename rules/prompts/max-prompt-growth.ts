@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PromptSizeSample, RepoHistory } from '../../src/model/repo-model.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../src/rules/define-rule.js';
 
 const sections = (count: number) => Array.from({ length: count }, (_, index) => `## Topic ${index + 1}\\nHandle topic ${index + 1} politely.`).join('\\n');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../src/rules/define-rule.js';
 
 const paragraph = 'When a customer asks about a refund, check the order status first, quote the refund policy, and never promise a date.';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../src/rules/define-rule.js';
 
 export default defineRule({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { ConfigError, formatZodIssues } from '../config/config-error.js';
 import { type Catalog, evalCatalogSchema, httpCatalogSchema, promptCatalogSchema, sdkEntrySchema, toolCatalogSchema, tracingCatalogSchema } from './catalog-schema.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A broken config or catalog: printed without a stack, exit code 2. */
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sdkEntrySchema } from '../catalog/catalog-schema.js';
 
 export const severitySettingSchema = z.enum(['error', 'warning', 'off']);

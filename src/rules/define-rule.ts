@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RepoHistory, RepoModel } from '../model/repo-model.js';
 import type { RuleCategory, Severity } from '../model/report.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FAMILIES } from '../store/rollup.js';
 
 /** A request the page cannot answer as asked: 400 with the reason. */

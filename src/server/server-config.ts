@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Cron } from 'croner';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError, formatZodIssues } from '../config/config-error.js';
 
 /** The largest upload accepted by default: scan reports of big repositories run to a few megabytes. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import type { NextFunction, Request, Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ScanReport } from '../model/report.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { SavedScan, Store } from '../store/store.js';

@@ -32,7 +32,7 @@ await build({
   chunkNames: 'chunk-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['better-sqlite3', 'ts-morph', 'gpt-tokenizer', 'express', 'ejs', 'helmet', 'chart.js', 'ajv', 'ajv-formats'],
+  external: ['better-sqlite3', 'ts-morph', 'gpt-tokenizer', 'yaml', 'express', 'ejs', 'helmet', 'chart.js', 'ajv', 'ajv-formats'],
   // CommonJS packages in the bundle (commander, picomatch) require Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
 import type * as z from 'zod';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { ConfigError, formatZodIssues } from '../config/config-error.js';
+import { parseYaml } from '../config/parse-yaml.js';
 import { type Catalog, evalCatalogSchema, httpCatalogSchema, promptCatalogSchema, sdkEntrySchema, toolCatalogSchema, tracingCatalogSchema } from './catalog-schema.js';
 
 const CATALOG_DIR = join(PACKAGE_ROOT, 'rules', 'catalog');
@@ -29,7 +29,7 @@ function fingerprintOf(sources: Map<string, string>): string {
 }
 
 function parseFile<T extends z.ZodType>(file: string, text: string, schema: T): z.infer<T> {
-  const result = schema.safeParse(parse(text));
+  const result = schema.safeParse(parseYaml(text));
   if (!result.success) throw new ConfigError(`Invalid catalog file ${join(CATALOG_DIR, file)}:\n${formatZodIssues(result.error.issues)}`);
   return result.data;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
 import { ConfigError, formatZodIssues } from './config-error.js';
+import { parseYaml } from './parse-yaml.js';
 import { type Config, configSchema } from './config-schema.js';
 
 export const CONFIG_FILE_NAMES = ['genai-debt.config.yaml', 'genai-debt.config.yml', 'genai-debt.config.json'];
@@ -40,7 +40,7 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
 export function parseConfig(text: string, shown: string): Config {
   let data: unknown;
   try {
-    data = parse(text, { prettyErrors: true }) ?? {};
+    data = parseYaml(text) ?? {};
   } catch (error) {
     throw new ConfigError(`Config file ${shown} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Cron } from 'croner';
-import { parse } from 'yaml';
 import * as z from 'zod';
 import { ConfigError, formatZodIssues } from '../config/config-error.js';
+import { parseYaml } from '../config/parse-yaml.js';
 
 /** The largest upload accepted by default: scan reports of big repositories run to a few megabytes. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
@@ -147,7 +147,7 @@ export function loadServerConfig(path: string | undefined): ServerConfig {
   if (path === undefined) return serverConfigSchema.parse({});
   let data: unknown;
   try {
-    data = parse(readFileSync(path, 'utf8')) ?? {};
+    data = parseYaml(readFileSync(path, 'utf8')) ?? {};
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
     throw new ConfigError(`Cannot read server config ${path}: ${reason}`);

@@ -1,5 +1,6 @@
 import type { Catalog, SdkEntry } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
+import { isRelativeSpecifier } from '../model/module-specifier.js';
 import type { LlmCall, LlmCallKind, RepoModel, TracingEvidence, TracingSetup } from '../model/repo-model.js';
 import { linkEvals } from './link-evals.js';
 import { type CountTokens, linkPrompts } from './link-prompts.js';
@@ -339,6 +340,7 @@ function gatewayOf(argsChain: ArgFact[][], file: string, catalog: Catalog, resol
 /** Process-wide tracing: instrumentation set up in code, and switches in `.env` files. */
 function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: ValueResolver): TracingSetup[] {
   const setupModules = new Set(catalog.tracing.setups.map((setup) => setup.module));
+  const setupExports = new Set(catalog.tracing.setups.flatMap((setup) => setup.exports));
   const setups: TracingSetup[] = [];
   const seen = new Set<string>();
   const add = (setup: TracingSetup) => {
@@ -366,6 +368,7 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
     if (!facts.moduleSpecifiers.some((module) => setupModules.has(module))) continue;
     for (const call of facts.calls) {
       visitValues(call, (value, args) => {
+        if (!setupExports.has('*') && !mayName(value.callee, setupExports)) return;
         const resolved = resolver.resolve(value, facts.path);
         if (resolved.kind !== 'module-value') return;
         const last = resolved.path.at(-1);
@@ -393,8 +396,34 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
   return setups;
 }
 
+/**
+ * Whether a callee can be one of `names` once resolved: its last name is one of them, or it comes
+ * from a repository module (which may re-export under another name), or it cannot be told here.
+ */
+function mayName(callee: ValueRef, names: ReadonlySet<string>): boolean {
+  switch (callee.kind) {
+    case 'import':
+      return names.has(callee.name) || callee.name === 'default' || callee.name === '*' || isRelativeSpecifier(callee.module);
+    case 'member':
+      return names.has(callee.name) || isFromRepositoryModule(callee.object);
+    default:
+      return true;
+  }
+}
+
+function isFromRepositoryModule(value: ValueRef): boolean {
+  switch (value.kind) {
+    case 'import':
+      return isRelativeSpecifier(value.module);
+    case 'member':
+      return isFromRepositoryModule(value.object);
+    default:
+      return true;
+  }
+}
+
 /** Calls `visit` for every `new` and call value inside a call's callee and arguments. */
-function visitValues(call: CallFact, visit: (value: ValueRef, args: ArgFact[]) => void): void {
+function visitValues(call: CallFact, visit: (value: Extract<ValueRef, { kind: 'new' | 'call' }>, args: ArgFact[]) => void): void {
   const { callee, args } = call;
   const walkValue = (value: ValueRef): void => {
     switch (value.kind) {

@@ -238,9 +238,8 @@ describe('prompt inventory of each SDK idiom', () => {
     ]);
   });
 
-  // BUG: `genaiSignal` leaves out the modules of `catalog.prompts.templates`, so a prompts module
-  // that imports only `@langchain/core/prompts` and `@langchain/core/messages` is never parsed
-  // (the inventory is empty). BUG: `new SystemMessage(…)` gets role `template`.
+  // A prompts module that imports only `@langchain/core/prompts` and `@langchain/core/messages` has a
+  // GenAI signal through the template exports it names.
   it('finds LangChain templates in a module that imports only @langchain/core/prompts and messages', async () => {
     expect(await scanPrompts('langchain-templates')).toEqual([TUTOR_PROMPT, SUMMARY_TEMPLATE, BANKING_SYSTEM_MESSAGE]);
   });
@@ -250,7 +249,7 @@ describe('prompt inventory of each SDK idiom', () => {
     expect(prompts.filter((prompt) => prompt.usedBy !== 'SystemMessage')).toEqual([TUTOR_PROMPT, SUMMARY_TEMPLATE]);
   });
 
-  // BUG: `new SystemMessage(…)` is reported with role `template` (and id `…|template|SystemMessage`).
+  // Not role `template` (and id `…|template|SystemMessage`).
   it('gives a LangChain SystemMessage the role system', async () => {
     const prompts = await scanPrompts('langchain-templates', { shouldExtractAll: true });
     expect(prompts.filter((prompt) => prompt.usedBy === 'SystemMessage')).toEqual([BANKING_SYSTEM_MESSAGE]);
@@ -262,14 +261,13 @@ describe('prompt inventory of each SDK idiom', () => {
     expect(prompts.map(({ name: _n, id: _i, ...rest }) => rest)).toEqual([withoutName]);
   });
 
-  // BUG: a `[…].join()` prompt loses the constant that holds it (`SYSTEM`): no `name`, and the id
-  // falls back to the holder (`…|system|anthropic.messages.create`).
+  // Not a prompt without a `name` whose id falls back to the holder (`…|system|anthropic.messages.create`).
   it('names a joined prompt after the constant that holds it', async () => {
     expect(await scanPrompts('assembled-from-parts')).toEqual([CLAIMS_PROMPT]);
   });
 
-  // BUG: a module that only exports a prompt constant has no GenAI signal and imports no provider,
-  // so it is never parsed; the imported constant cannot be followed and both prompts are dropped.
+  // A module that only exports a prompt constant has no GenAI signal and imports no provider: it is
+  // parsed because a parsed call takes its prompt from it (phase two of extraction).
   it('follows a prompt constant imported by two modules in a default scan', async () => {
     expect(await scanPrompts('imported-constant')).toEqual(TRIAGE_PROMPTS);
   });

@@ -397,18 +397,13 @@ function findTracingSetups(files: FileFacts[], catalog: Catalog, resolver: Value
 }
 
 /**
- * Whether a callee can be one of `names` once resolved: its last name is one of them, or it comes
- * from a repository module (which may re-export under another name), or it cannot be told here.
+ * Whether a callee can be one of `names` once resolved: its last name is one of them (or a
+ * `default` or namespace import), it comes from a repository module (which may re-export under
+ * another name), or it cannot be told here.
  */
 function mayName(callee: ValueRef, names: ReadonlySet<string>): boolean {
-  switch (callee.kind) {
-    case 'import':
-      return names.has(callee.name) || callee.name === 'default' || callee.name === '*' || isRelativeSpecifier(callee.module);
-    case 'member':
-      return names.has(callee.name) || isFromRepositoryModule(callee.object);
-    default:
-      return true;
-  }
+  const last = callee.kind === 'import' || callee.kind === 'member' ? callee.name : undefined;
+  return last === undefined || last === 'default' || last === '*' || names.has(last) || isFromRepositoryModule(callee);
 }
 
 function isFromRepositoryModule(value: ValueRef): boolean {

@@ -134,12 +134,7 @@ export function createExtractionPool(threads: number, options: PoolOptions = {})
         total.cached += read.cached.facts.length;
         total.diagnostics.push(...read.diagnostics, ...read.cached.diagnostics);
         for (const { file, imports } of read.deferred) {
-          const targets: string[] = [];
-          for (const specifier of imports) {
-            const target = options.resolveModule?.(file.path, specifier);
-            if (target !== undefined) targets.push(target);
-          }
-          total.deferred.push({ file, targets });
+          total.deferred.push({ file, targets: imports.flatMap((specifier) => options.resolveModule?.(file.path, specifier) ?? []) });
         }
         total.bytes += read.bytes;
         total.parsedBytes += read.sourceBytes;

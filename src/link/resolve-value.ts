@@ -46,6 +46,8 @@ interface SdkIndex {
   byKey: Map<string, RankedSdk>;
   /** `prefix/*` patterns, in catalog order. */
   prefixes: (RankedSdk & { prefix: string })[];
+  /** Answers so far: a history run asks about the same paths at every commit. */
+  answers: Map<string, SdkEntry | undefined>;
 }
 
 const sdkIndexes = new WeakMap<Catalog, SdkIndex>();
@@ -53,7 +55,7 @@ const sdkIndexes = new WeakMap<Catalog, SdkIndex>();
 function sdkIndexOf(catalog: Catalog): SdkIndex {
   const known = sdkIndexes.get(catalog);
   if (known) return known;
-  const index: SdkIndex = { byName: new Map(), byKey: new Map(), prefixes: [] };
+  const index: SdkIndex = { byName: new Map(), byKey: new Map(), prefixes: [], answers: new Map() };
   for (const [rank, sdk] of catalog.sdks.entries()) {
     for (const pattern of sdk.modules) {
       if (pattern.endsWith('/*')) index.prefixes.push({ prefix: pattern.slice(0, -1), sdk, rank });
@@ -66,6 +68,16 @@ function sdkIndexOf(catalog: Catalog): SdkIndex {
   return index;
 }
 
+/** The SDK a module specifier (package or resolved repository path) belongs to. */
+export function sdkForModule(catalog: Catalog, module: string): SdkEntry | undefined {
+  const index = sdkIndexOf(catalog);
+  if (index.answers.has(module)) return index.answers.get(module);
+  const matches = [index.byName.get(module), index.byKey.get(pathKey(module)), index.prefixes.find(({ prefix }) => module.startsWith(prefix))];
+  const first = matches.reduce((best, match) => (match && (!best || match.rank < best.rank) ? match : best), undefined);
+  index.answers.set(module, first?.sdk);
+  return first?.sdk;
+}
+
 /**
  * Resolves symbolic values across files against the catalog. One instance per link run; it
  * memoizes per value object, so each value in the facts is resolved once.
@@ -74,7 +86,6 @@ export class ValueResolver {
   private readonly memo = new WeakMap<object, Resolved>();
   private readonly filesByPath: Map<string, FileFacts>;
   private readonly active = new Set<string>();
-  private readonly sdkByModule = new Map<string, SdkEntry | undefined>();
   /** Relative imports resolved against the parsed files. */
   readonly resolveFile: ModuleResolver;
 
@@ -88,12 +99,7 @@ export class ValueResolver {
 
   /** The SDK a module specifier (package or resolved repository path) belongs to. */
   sdkForModule(module: string): SdkEntry | undefined {
-    if (this.sdkByModule.has(module)) return this.sdkByModule.get(module);
-    const index = sdkIndexOf(this.catalog);
-    const matches = [index.byName.get(module), index.byKey.get(pathKey(module)), index.prefixes.find(({ prefix }) => module.startsWith(prefix))];
-    const first = matches.reduce((best, match) => (match && (!best || match.rank < best.rank) ? match : best), undefined);
-    this.sdkByModule.set(module, first?.sdk);
-    return first?.sdk;
+    return sdkForModule(this.catalog, module);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog-schema.js';
 import { relevantModules } from '../catalog/relevant-modules.js';
 import { extractFile } from '../extract/extract-file.js';
+import type { IsRelevantModule } from '../extract/relevance.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
 import type { SourceText } from './read-sources.js';
@@ -16,12 +17,18 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
 }
 
+const relevance = new WeakMap<Catalog, IsRelevantModule>();
+
 /**
  * Extracts facts from file texts; runs on a parser thread or in-process. A file the extractor
  * chokes on becomes a diagnostic, and the others go on.
  */
 export function extractSources({ sources, catalog }: ExtractRequest): ExtractResult {
-  const isRelevant = relevantModules(catalog);
+  let isRelevant = relevance.get(catalog);
+  if (!isRelevant) {
+    isRelevant = relevantModules(catalog);
+    relevance.set(catalog, isRelevant);
+  }
   const result: ExtractResult = { facts: [], diagnostics: [] };
   for (const { path, text } of sources) {
     try {

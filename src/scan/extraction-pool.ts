@@ -48,6 +48,13 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What a parser thread receives: the catalog only when it differs from the one sent before (a 29 KB object graph to copy with every batch otherwise). */
+export interface WorkerRequest {
+  id: number;
+  sources: ExtractRequest['sources'];
+  catalog?: Catalog;
+}
+
 interface ParserThread {
   run(request: ExtractRequest): Promise<ExtractResult>;
   pending: number;
@@ -58,6 +65,7 @@ function startParserThread(url: URL): ParserThread {
   const worker = new Worker(url);
   const waiting = new Map<number, { resolve: (result: ExtractResult) => void; reject: (error: Error) => void }>();
   let nextId = 0;
+  let sentCatalog: Catalog | undefined;
   worker.on('message', (message: { id: number; ok: boolean; result?: ExtractResult; message?: string }) => {
     const entry = waiting.get(message.id);
     waiting.delete(message.id);
@@ -76,7 +84,9 @@ function startParserThread(url: URL): ParserThread {
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         thread.pending = waiting.size;
-        worker.postMessage({ id, request });
+        const message: WorkerRequest = { id, sources: request.sources };
+        if (request.catalog !== sentCatalog) message.catalog = sentCatalog = request.catalog;
+        worker.postMessage(message);
       });
     },
     terminate: () => worker.terminate(),

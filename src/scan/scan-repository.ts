@@ -19,7 +19,7 @@ import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
 import { createTeamResolver } from '../teams/team-resolver.js';
 import { isExtractable } from '../extract/languages.js';
 import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
-import { ValueResolver } from '../link/resolve-value.js';
+import { sdkForModule, ValueResolver } from '../link/resolve-value.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { ExtractionCache } from '../model/extraction-cache.js';
 import type { RepoHistory, RepoModel } from '../model/repo-model.js';
@@ -333,6 +333,9 @@ async function extractRepository(
   const parsing = pool.extract(bySize, { ...extractOptions, signal, resolveModule, onProgress: options.onProgress });
   // It takes a third of a second to load: the main thread is idle while the parser thread works.
   const tokenizer = import('gpt-tokenizer/encoding/o200k_base');
+  // Repository modules the catalog names as SDKs (a config's own wrapper): asked here, while the
+  // parser thread works, rather than after it.
+  const sdkFiles = new Set(discovered.files.flatMap((file) => (sdkForModule(catalog, file.path) ? [file.path] : [])));
   const first = await parsing;
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
@@ -350,13 +353,13 @@ async function extractRepository(
     const provides = (target: string) => {
       let known = isProvider.get(target);
       if (known === undefined) {
-        known = resolver.sdkForModule(target) !== undefined || resolver.exportsLlmValue(target);
+        known = sdkFiles.has(target) || resolver.exportsLlmValue(target);
         isProvider.set(target, known);
       }
       return known;
     };
     const pulled = pending.filter(
-      ({ file, targets }) => referenced.has(file.path) || resolver.sdkForModule(file.path) !== undefined || targets.some(provides),
+      ({ file, targets }) => referenced.has(file.path) || sdkFiles.has(file.path) || targets.some(provides),
     );
     if (pulled.length === 0) break;
     const next = await pool.extract(

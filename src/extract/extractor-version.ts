@@ -3,4 +3,4 @@
  * it produces, so that cached facts of older extractors are not reused. In a module of its own:
  * importing the extractors would load the TypeScript compiler.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;

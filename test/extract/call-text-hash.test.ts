@@ -47,6 +47,11 @@ describe('the text hash of a call', () => {
     expect(new Set(created).size).toBe(variants.length);
   });
 
+  it('tells apart texts that join to the same characters', () => {
+    const split = (first: string, second: string) => hashes(ANSWER.replace("'gpt-4o'", `[${first}, ${second}]`)).find(([text]) => text.endsWith('create'))![1];
+    expect(split("'gpt-4'", "'o'")).not.toBe(split("'gpt-'", "'4o'"));
+  });
+
   it('is empty for new X(…): constructions never reach a model', () => {
     expect(hashes(ANSWER).find(([text]) => text === 'OpenAI')).toEqual(['OpenAI', '']);
   });

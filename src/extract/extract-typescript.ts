@@ -124,7 +124,22 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     false,
     scriptKindFor(path),
   );
-  const lineAt = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+  let lineStarts: number[] | null | undefined;
+  const positionAt = (position: number): TS.LineAndCharacter => {
+    lineStarts ??= newlineStarts(text);
+    if (lineStarts === null) return sourceFile.getLineAndCharacterOfPosition(position);
+    // The last line that starts at or before the position.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (lineStarts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: position - lineStarts[low]! };
+  };
+  const lineOf = (node: TS.Node) => positionAt(node.getStart(sourceFile));
+  const lineAt = (node: TS.Node) => lineOf(node).line + 1;
   const declarations = new Map<string, Declaration[]>();
   const pendingCalls: PendingCall[] = [];
   const pendingClasses: { node: TS.ClassLikeDeclaration; name: string }[] = [];
@@ -833,7 +848,6 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
 
   visit(sourceFile);
 
-  const lineOf = (node: TS.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   const calls: CallFact[] = [];
   for (const { node, scopes, assignedTo } of pendingCalls) {
     const root = rootIdentifier(node.expression);
@@ -913,11 +927,23 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   };
   if (parseDiagnostics.length > 0) {
     facts.parseErrors = parseDiagnostics.slice(0, 5).map((diagnostic) => ({
-      line: sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line + 1,
+      line: positionAt(diagnostic.start).line + 1,
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
     }));
   }
   return facts;
+}
+
+/**
+ * Where each line starts, when every line break is `\n` (most files): `indexOf` finds them
+ * natively, where TypeScript's own line map loops over every character in JavaScript. Null for
+ * text with other line breaks (`\r\n`, `\r`, U+2028, U+2029): TypeScript's map counts those.
+ */
+function newlineStarts(text: string): number[] | null {
+  if (text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')) return null;
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /** The leftmost identifier of a callee (`openai` in `openai.chat.completions.create`); undefined for `this` and others. */

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/report.js';
 import type { CachedExtraction } from '../model/extraction-cache.js';
 import { type CacheContext, type FileEntries, fileEntries, gitBlobId } from './extraction-cache.js';
 import type { FileSource } from './file-source.js';
-import { type GenaiSignal, relativeImports } from './genai-signal.js';
+import type { GenaiSignal } from './genai-signal.js';
 
 /** A file's text, ready for an extractor. */
 export interface SourceText {
@@ -43,8 +43,8 @@ function isCrash(entry: Extract<CachedExtraction, { kind: 'source' }>): boolean 
 }
 
 /**
- * Reads files and sorts them by the GenAI signal: cheap work (IO, hashing and one regular
- * expression) done on the main thread while the parser threads parse. A file whose path and
+ * Reads files and sorts them by the GenAI signal: cheap work (IO, hashing and a pass of two regular
+ * expressions) done on the main thread while the parser threads parse. A file whose path and
  * content are in the cache is not decoded again, and with a known blob id not even read.
  */
 export async function readSources(files: readonly SourceFile[], options: ReadOptions): Promise<ReadResult> {
@@ -105,10 +105,11 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
       continue;
     }
     result.bytes += file.size;
-    const hasSignal = !options.signal || ENV_FILE.test(file.path) || options.signal(read.text);
+    const reading = !options.signal || ENV_FILE.test(file.path) ? { hasSignal: true, relativeImports: [] } : options.signal(read.text);
+    const hasSignal = reading.hasSignal;
     // Phase two parses files that had no signal: their entry keeps saying so.
     const signal = entry?.kind === 'source' ? entry.signal : hasSignal;
-    const imports = entry?.kind === 'source' ? entry.imports : hasSignal ? [] : relativeImports(read.text);
+    const imports = entry?.kind === 'source' ? entry.imports : reading.relativeImports;
     if (!hasSignal) {
       result.deferred.push({ file, imports });
       entries?.set({ kind: 'source', signal: false, imports });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInCatalog } from '../../src/catalog/load-catalog.js';
-import { genaiSignal, relativeImports } from '../../src/scan/genai-signal.js';
+import { genaiSignal } from '../../src/scan/genai-signal.js';
 
-const hasSignal = genaiSignal(loadBuiltInCatalog());
+const read = genaiSignal(loadBuiltInCatalog());
 
 describe('genaiSignal', () => {
   it.each([
@@ -10,6 +10,8 @@ describe('genaiSignal', () => {
     ['const { generateText } = require("ai");', true],
     ["const sdk = await import('@anthropic-ai/sdk');", true],
     ["import 'openai/shims/node';", true],
+    ["const client = require ( 'openai' );", true],
+    ["import { z } from 'zod';\nimport OpenAI from 'openai';", true],
     ["import { ChatOpenAI } from '@langchain/openai';", true],
     ["fetch('https://api.openai.com/v1/chat/completions', init);", true],
     ["const url = `https://openrouter.ai/api/v1/${path}`;", true],
@@ -21,12 +23,12 @@ describe('genaiSignal', () => {
     ["import { ai } from './ai';", false],
     ["import OpenAI from 'openai-compatible-client';", false],
   ])('%s → %s', (text, expected) => {
-    expect(hasSignal(text)).toBe(expected);
+    expect(read(text).hasSignal).toBe(expected);
   });
 });
 
-describe('relativeImports', () => {
-  it('lists each relative module once, from import, export, require and dynamic import', () => {
+describe('the relative imports genaiSignal reads', () => {
+  it('lists each relative module of a file without a signal once, from import, export, require and dynamic import', () => {
     const text = [
       "import { a } from './a.js';",
       "export * from '../b';",
@@ -34,7 +36,13 @@ describe('relativeImports', () => {
       "const d = await import('./d');",
       "import './a.js';",
       "import { e } from 'e-package';",
+      'const f = await import(`./f`);',
+      "import g from '..';",
     ].join('\n');
-    expect(relativeImports(text)).toEqual(['./a.js', '../b', './c', './d']);
+    expect(read(text)).toEqual({ hasSignal: false, relativeImports: ['./a.js', '../b', './c', './d', './f', '..'] });
+  });
+
+  it('lists none for a file with a signal: it is parsed, and its parse tells its imports', () => {
+    expect(read("import { a } from './a.js';\nimport OpenAI from 'openai';")).toEqual({ hasSignal: true, relativeImports: [] });
   });
 });

@@ -29,7 +29,7 @@ function cacheWith(entry: CachedExtraction, file: SourceFile = summarizeTicket) 
 describe('readSources with the extraction cache', () => {
   it('gives back the crash of a file the extractor crashed on, without reading or parsing it again', async () => {
     const cache = cacheWith({ kind: 'source', signal: true, imports: [], diagnostics: [crash] });
-    const read = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => true, cache });
+    const read = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => ({ hasSignal: true, relativeImports: [] }), cache });
     expect({ sources: read.sources, cached: read.cached, deferred: read.deferred, bytes: read.bytes }).toStrictEqual({
       sources: [],
       cached: { facts: [], diagnostics: [crash] },
@@ -40,7 +40,7 @@ describe('readSources with the extraction cache', () => {
 
   it('still defers a crashed file without a GenAI signal to phase two', async () => {
     const cache = cacheWith({ kind: 'source', signal: false, imports: ['./llm'], diagnostics: [crash] });
-    const read = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => true, cache });
+    const read = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => ({ hasSignal: true, relativeImports: [] }), cache });
     expect({ cached: read.cached, deferred: read.deferred }).toStrictEqual({
       cached: { facts: [], diagnostics: [] },
       deferred: [{ file: summarizeTicket, imports: ['./llm'] }],
@@ -64,11 +64,11 @@ describe('readSources with a cached file under another path', () => {
 
   it('serves a moved file (same content and extension) without reading it, as a copy labelled with its new path', async () => {
     const cache = cacheWith({ kind: 'source', signal: true, imports: [], facts });
-    const read = await readSources([moved], { maxFileSize: 1_000_000, source: unreadSource, signal: () => true, cache });
+    const read = await readSources([moved], { maxFileSize: 1_000_000, source: unreadSource, signal: () => ({ hasSignal: true, relativeImports: [] }), cache });
     expect(read.cached.facts).toEqual([{ ...facts, path: moved.path }]);
     expect(read.cached.facts[0]!.exports[0]).not.toBe(facts.exports[0]);
     // The file at its old path is still served, labelled with that path.
-    const again = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => true, cache });
+    const again = await readSources([summarizeTicket], { maxFileSize: 1_000_000, source: unreadSource, signal: () => ({ hasSignal: true, relativeImports: [] }), cache });
     expect(again.cached.facts).toEqual([facts]);
   });
 
@@ -85,8 +85,8 @@ describe('readSources with a cached file under another path', () => {
         return new Map(files.map((file) => [file.path, new TextEncoder().encode(text)]));
       },
     };
-    const fromError = await readSources([{ ...moved, absolutePath: undefined }], { maxFileSize: 1_000_000, source, signal: () => true, cache: withError });
-    const fromTsx = await readSources([renamed], { maxFileSize: 1_000_000, source, signal: () => true, cache: plain });
+    const fromError = await readSources([{ ...moved, absolutePath: undefined }], { maxFileSize: 1_000_000, source, signal: () => ({ hasSignal: true, relativeImports: [] }), cache: withError });
+    const fromTsx = await readSources([renamed], { maxFileSize: 1_000_000, source, signal: () => ({ hasSignal: true, relativeImports: [] }), cache: plain });
     expect(readFiles).toEqual([moved.path, renamed.path]);
     expect([...fromError.sources, ...fromTsx.sources]).toEqual([
       { path: moved.path, text },

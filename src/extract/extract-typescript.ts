@@ -247,14 +247,14 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         if (returned && returned.kind !== 'unknown') return returned;
         const callee = evaluate(expr.expression, depth + 1);
         if (callee.kind === 'unknown') return UNKNOWN;
-        return { kind: 'call', callee, args: expr.arguments.map((arg) => toArg(arg, 0)), at: expr.pos };
+        return { kind: 'call', callee, args: argumentsOf(expr), at: expr.pos };
       });
     }
     if (ts.isNewExpression(expr)) {
       return memoized(expr, () => {
         const callee = evaluate(expr.expression, depth + 1);
         if (callee.kind === 'unknown') return UNKNOWN;
-        return { kind: 'new', callee, args: (expr.arguments ?? []).map((arg) => toArg(arg, 0)), at: expr.pos };
+        return { kind: 'new', callee, args: argumentsOf(expr), at: expr.pos };
       });
     }
     if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr) || (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
@@ -426,6 +426,21 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const value = evaluate(expr);
     if (value.kind === 'unknown') return { kind: 'unknown' };
     return ts.isIdentifier(expr) ? { kind: 'value', value, name: expr.text } : { kind: 'value', value };
+  }
+
+  const argumentMemo = new Map<TS.CallExpression | TS.NewExpression, ArgFact[]>();
+
+  /**
+   * The arguments of a call or `new`, made once: a call in a chain (`z.object({…}).describe(…)`) is
+   * both a call of its own and part of the next one's callee, and both then share one array.
+   */
+  function argumentsOf(node: TS.CallExpression | TS.NewExpression): ArgFact[] {
+    let args = argumentMemo.get(node);
+    if (!args) {
+      args = node.arguments ? node.arguments.map((arg) => toArg(arg, 0)) : NO_ARGS;
+      argumentMemo.set(node, args);
+    }
+    return args;
   }
 
   function declareBinding(name: TS.BindingName, scope: TS.Node, pos: number, resolve: () => ValueRef, literal?: () => ArgFact | undefined) {
@@ -862,7 +877,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     // Arguments can only matter (`registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] })`)
     // when their text names a relevant import.
     if (!isCalleeRelevant && (isNew || !namesRelevantImport(text.slice(argumentNodes.pos, argumentNodes.end)))) continue;
-    const args = argumentNodes.map((arg) => toArg(arg, 0));
+    const args = argumentsOf(node);
     if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);
     const call: CallFact = {

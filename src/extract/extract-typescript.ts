@@ -69,7 +69,9 @@ function scriptKindFor(path: string): TS.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
-const FUNCTION_KINDS = new Set([
+/** 1 for the kinds of functions and methods, by kind: asked for every node, and cheaper than a set. */
+const IS_FUNCTION_KIND = new Uint8Array(ts.SyntaxKind.Count);
+for (const kind of [
   ts.SyntaxKind.FunctionDeclaration,
   ts.SyntaxKind.FunctionExpression,
   ts.SyntaxKind.ArrowFunction,
@@ -77,10 +79,12 @@ const FUNCTION_KINDS = new Set([
   ts.SyntaxKind.Constructor,
   ts.SyntaxKind.GetAccessor,
   ts.SyntaxKind.SetAccessor,
-]);
+]) {
+  IS_FUNCTION_KIND[kind] = 1;
+}
 
 function isFunctionLike(node: TS.Node): node is TS.FunctionLikeDeclaration {
-  return FUNCTION_KINDS.has(node.kind);
+  return IS_FUNCTION_KIND[node.kind] === 1;
 }
 
 function propertyNameText(name: TS.PropertyName | TS.BindingName | undefined): string | undefined {

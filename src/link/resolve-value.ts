@@ -39,7 +39,7 @@ interface RankedSdk {
   rank: number;
 }
 
-/** The catalog's SDK module patterns, indexed once per catalog for {@link ValueResolver.sdkForModule}. */
+/** The catalog's SDK module patterns, indexed once per catalog for {@link sdkForModule}. */
 interface SdkIndex {
   /** By exact module name and by path key (`pathKey`): the first SDK with such a pattern. */
   byName: Map<string, RankedSdk>;
@@ -95,11 +95,6 @@ export class ValueResolver {
   ) {
     this.filesByPath = new Map(files.map((facts) => [facts.path, facts]));
     this.resolveFile = createModuleResolver(new Set(this.filesByPath.keys()));
-  }
-
-  /** The SDK a module specifier (package or resolved repository path) belongs to. */
-  sdkForModule(module: string): SdkEntry | undefined {
-    return sdkForModule(this.catalog, module);
   }
 
   /**
@@ -205,11 +200,11 @@ export class ValueResolver {
     if (isRelativeSpecifier(module)) {
       const target = this.resolveFile(file, module);
       if (!target) return UNKNOWN;
-      const sdk = this.sdkForModule(target);
+      const sdk = sdkForModule(this.catalog, target);
       if (sdk) return name === '*' ? { kind: 'sdk-module', sdk, module: target } : this.sdkExport(sdk, name, target);
       return name === '*' ? { kind: 'repo-namespace', file: target } : this.resolveExport(target, name, depth);
     }
-    const sdk = this.sdkForModule(module);
+    const sdk = sdkForModule(this.catalog, module);
     if (sdk) return name === '*' ? { kind: 'sdk-module', sdk, module } : this.sdkExport(sdk, name, module);
     return { kind: 'module-value', module, path: name === '*' ? [] : [name] };
   }

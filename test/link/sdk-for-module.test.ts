@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInCatalog } from '../../src/catalog/load-catalog.js';
-import { ValueResolver } from '../../src/link/resolve-value.js';
+import { sdkForModule } from '../../src/link/resolve-value.js';
 
-describe('ValueResolver.sdkForModule', () => {
+describe('sdkForModule', () => {
   const catalog = loadBuiltInCatalog();
-  const resolver = new ValueResolver([], catalog);
-  const sdkOf = (module: string) => resolver.sdkForModule(module)?.id;
+  const sdkOf = (module: string) => sdkForModule(catalog, module)?.id;
 
   it('finds the SDK of a package, a subpath, a wildcard pattern and a repository file named like one', () => {
     expect(sdkOf('openai')).toBe('openai');

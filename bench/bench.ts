@@ -191,6 +191,8 @@ async function main(): Promise<number> {
       genaiDebtColdScanSeconds: Math.round(median(ours) * 100) / 100,
       astGrepSeconds: Math.round(median(peer) * 100) / 100,
       ratio: Math.round((median(ours) / median(peer)) * 100) / 100,
+      // Each run's pair, measured back to back: the spread the machine's drift leaves.
+      runRatios: ours.map((seconds, run) => Math.round((seconds / peer[run]!) * 100) / 100),
       peakRssMb: Math.max(...rss),
       llmCallsFound: llmCalls,
       astGrepMatches: peerMatches,

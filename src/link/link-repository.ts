@@ -61,9 +61,12 @@ function hostOf(url: string): string | undefined {
 export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens: CountTokens): RepoModel {
   const resolver = new ValueResolver(files, catalog);
   const tracingSetups = findTracingSetups(files, catalog, resolver);
+  const names = llmCallNames(catalog);
   const found: CallWithFacts[] = [];
   for (const facts of files) {
     for (const call of facts.calls) {
+      // Most calls (`z.object(…)`, a repository helper) cannot end in an LLM call's name: not resolved.
+      if (!mayName(call.callee, names)) continue;
       const match = matchCall(call, facts.path, catalog, resolver);
       if (!match) continue;
       found.push({ llmCall: toLlmCall(call, facts, match, catalog, resolver, tracingSetups), call, file: facts.path });
@@ -75,6 +78,20 @@ export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens
   const prompts = linkPrompts(files, catalog, resolver, found, countTokens);
   const evals = linkEvals(files, catalog, resolver, llmCalls);
   return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets, prompts, evals };
+}
+
+/**
+ * The names an LLM call's callee can end in: the last step of a client call's path
+ * (`chat.completions.create`), an SDK function, an HTTP client or one of its methods.
+ */
+function llmCallNames(catalog: Catalog): Set<string> {
+  const names = new Set<string>();
+  for (const sdk of catalog.sdks) {
+    for (const client of sdk.clients) for (const call of client.calls) names.add(call.path.split('.').at(-1)!);
+    for (const fn of sdk.functions) names.add(fn.export);
+  }
+  for (const client of catalog.http.clients) for (const name of [...client.exports, ...client.methods]) names.add(name);
+  return names;
 }
 
 function matchCall(call: CallFact, file: string, catalog: Catalog, resolver: ValueResolver): CallMatch | undefined {

@@ -18,6 +18,16 @@ describe('genaiSignal', () => {
     // A tool or prompt module matters only with one of the exports the catalog reads.
     ["import { tool } from '@langchain/core/tools';", true],
     ["import { Serializable } from '@langchain/core/tools';", false],
+    // … by name, as a namespace, through require or a re-export; not as a type, nor as a word in a comment.
+    ["import { type StructuredToolInterface, tool as makeTool } from '@langchain/core/tools';", true],
+    ["import * as tools from '@langchain/core/tools';", true],
+    ["const { tool } = require('@langchain/core/tools');", true],
+    ["export { tool } from '@langchain/core/tools';", true],
+    ["import type { tool } from '@langchain/core/tools';", false],
+    ["import { type tool } from '@langchain/core/tools';", false],
+    ["// Wraps a tool.\nimport { StructuredToolInterface } from '@langchain/core/tools';", false],
+    // A clause the expression cannot read counts: the parser decides.
+    ["import {\n  // the factory\n  tool,\n} from '@langchain/core/tools';", true],
     // Module names outside an import position are ordinary strings.
     ["const provider = 'openai';", false],
     ["import { ai } from './ai';", false],

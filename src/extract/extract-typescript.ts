@@ -42,7 +42,6 @@ const MAX_DEPTH = 12;
 const MAX_ARG_DEPTH = 4;
 /** Globals that send HTTP requests; the catalog says which URLs are LLM endpoints. */
 const HTTP_GLOBALS = new Set(['fetch']);
-const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
 
 interface Declaration {
@@ -623,12 +622,6 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }
   }
 
-  function namesRelevantImport(source: string): boolean {
-    if (relevantNames.size === 0) return false;
-    for (const [identifier] of source.matchAll(IDENTIFIER)) if (relevantNames.has(identifier)) return true;
-    return false;
-  }
-
   function addBindingNames(name: TS.BindingName, into: Set<string>) {
     if (ts.isIdentifier(name)) into.add(name.text);
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, into);
@@ -867,6 +860,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
 
   visit(sourceFile);
 
+  // A name bound to a relevant import, as a whole identifier: one expression, made once the walk has
+  // seen every import (a file's calls were each split into identifiers before: 19 ms over the corpus).
+  const relevantName =
+    relevantNames.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...relevantNames].map((name) => name.replaceAll('$', '\\$')).join('|')})(?![\\w$])`);
   const calls: CallFact[] = [];
   for (const { node, scopes, assignedTo } of pendingCalls) {
     const root = rootIdentifier(node.expression);
@@ -880,7 +877,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     const argumentNodes = node.arguments ?? ts.factory.createNodeArray<TS.Expression>();
     // Arguments can only matter (`registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] })`)
     // when their text names a relevant import.
-    if (!isCalleeRelevant && (isNew || !namesRelevantImport(text.slice(argumentNodes.pos, argumentNodes.end)))) continue;
+    if (!isCalleeRelevant && (isNew || !relevantName?.test(text.slice(argumentNodes.pos, argumentNodes.end)))) continue;
     const args = argumentsOf(node);
     if (!isCalleeRelevant && !args.some((arg) => mentionsArg(arg, isRelevant))) continue;
     const { line, character } = lineOf(node);

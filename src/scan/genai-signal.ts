@@ -75,8 +75,7 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
     for (const name of entry.exports) names.add(name);
     partial.set(entry.module, names);
   }
-  const isPartial = moduleMatcher(partial.keys());
-  /** The exports the catalogs read of a partial module (or of the module a subpath belongs to). */
+  /** The exports the catalogs read of a partial module (or of the module a subpath belongs to); undefined for other modules. */
   const partialNames = (specifier: string): Set<string> | undefined => {
     for (let end = specifier.length; end > 0; end = specifier.lastIndexOf('/', end - 1)) {
       const names = partial.get(specifier.slice(0, end));
@@ -122,7 +121,7 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
       const specifier = match[1]!;
       if (isRelative(specifier)) relative.add(specifier);
       else if (isStrong(specifier)) return { hasSignal: true, relativeImports: [] };
-      else if (isPartial(specifier)) {
+      else if (partialNames(specifier)) {
         // `require('…')` and `import('…')` bind whatever they are given: they count as they are.
         if (match[0].startsWith('from')) partialFroms += 1;
         else requiresPartial = true;

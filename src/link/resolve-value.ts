@@ -1,4 +1,5 @@
 import type { Catalog, SdkClient, SdkEntry } from '../catalog/catalog-schema.js';
+import { knownExports } from '../catalog/sdk-exports.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { TracingEvidence } from '../model/repo-model.js';
 import { isRelativeSpecifier } from '../model/module-specifier.js';
@@ -317,22 +318,6 @@ export class ValueResolver {
     const entry = this.catalog.tracing.wrappers.find((wrapper) => matchesRef(wrapper, value.module, value.path));
     return entry ? { mechanism: 'wrapper', detail: `wrapped by ${entry.detail}` } : undefined;
   }
-}
-
-const knownExportsCache = new WeakMap<SdkEntry, Set<string>>();
-
-/** Exports through which an SDK reaches a model: clients, functions and command classes. */
-function knownExports(sdk: SdkEntry): Set<string> {
-  let known = knownExportsCache.get(sdk);
-  if (!known) {
-    known = new Set([
-      ...sdk.clients.flatMap((client) => client.exports),
-      ...sdk.functions.map((fn) => fn.export),
-      ...sdk.clients.flatMap((client) => client.calls.flatMap((call) => Object.keys(call.commands ?? {}))),
-    ]);
-    knownExportsCache.set(sdk, known);
-  }
-  return known;
 }
 
 function withTracing(value: Resolved, tracedBy: TracingEvidence): Resolved {

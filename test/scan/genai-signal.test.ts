@@ -9,13 +9,34 @@ describe('genaiSignal', () => {
     ["import OpenAI from 'openai';", true],
     ['const { generateText } = require("ai");', true],
     ["const sdk = await import('@anthropic-ai/sdk');", true],
-    ["import 'openai/shims/node';", true],
     ["const client = require ( 'openai' );", true],
     ["import { z } from 'zod';\nimport OpenAI from 'openai';", true],
     ["import { ChatOpenAI } from '@langchain/openai';", true],
     ["fetch('https://api.openai.com/v1/chat/completions', init);", true],
     ["const url = `https://openrouter.ai/api/v1/${path}`;", true],
-    // A tool or prompt module matters only with one of the exports the catalog reads.
+    // A catalog module matters only with one of the exports the catalogs read of it.
+    ["import { ChatOpenAI, type ChatOpenAIFields } from '@langchain/openai';", true],
+    ["import type { ChatOpenAIFields } from '@langchain/openai';", false],
+    ["import { AgentInputItem, user } from '@openai/agents';", false],
+    ["import { Agent } from '@openai/agents';", true],
+    ["import { setTracingDisabled } from '@openai/agents-core';", true],
+    // A client export can type a model that someone else made: a type-only import of it counts.
+    ["import type { BaseChatModel } from '@langchain/core/language_models/chat_models';", true],
+    ["import { type OpenAI } from 'openai';", true],
+    // The link stage reads modules exactly as the catalog names them: subpaths are other modules.
+    ["import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';", false],
+    ["import { Agent } from '@openai/agents-core/sandbox';", false],
+    ["import { zodFunction } from 'openai/helpers/zod';", true],
+    ["import { ChatTogetherAI } from '@langchain/community/chat_models/togetherai';", true],
+    // A bare import binds nothing; a default import or namespace may hold any export.
+    ["import 'openai/shims/node';", false],
+    ["import 'openai';", false],
+    ["import lc from '@langchain/core/tools';", true],
+    // Modules whose every export the catalog reads: OpenTelemetry's tracers, eval frameworks without marked exports.
+    ["import { SpanStatusCode } from '@opentelemetry/api';", true],
+    ["import { evalite } from 'evalite';", true],
+    ["import { initLogger } from 'braintrust';", false],
+    ["import { Eval } from 'braintrust';", true],
     ["import { tool } from '@langchain/core/tools';", true],
     ["import { Serializable } from '@langchain/core/tools';", false],
     // … by name, as a namespace, through require or a re-export; not as a type, nor as a word in a comment.

@@ -41,6 +41,33 @@ function argumentAt(args: ArgFact[], path: string): ArgFact | undefined {
 
 
 
+/** Whether the object a path reads from is in the arguments: `1.description` needs a second argument written as an object. */
+function holdsObjectFor(args: ArgFact[], path: string): boolean {
+  const [index, ...keys] = path.split('.');
+  let current = args[Number(index)];
+  for (const key of keys.slice(0, -1)) {
+    if (current?.kind !== 'object') return false;
+    current = current.props[key];
+  }
+  return keys.length === 0 ? current !== undefined : current?.kind === 'object';
+}
+
+/**
+ * The factory entry for a call. An SDK whose factory takes its options in more than one place has
+ * an entry for each (LlamaIndex: `tool(fn, { name, description })` and `tool({ name, description,
+ * execute })`): the first whose description path reads from an object the call has wins, else the
+ * first that matches (the options may be a variable).
+ */
+function factoryOf(factories: readonly Factory[], call: CallFact): Factory | undefined {
+  let first: Factory | undefined;
+  for (const entry of factories) {
+    if (entry.construct !== (call.isNew ? 'new' : 'call') || !isCatalogExport(entry, call.callee)) continue;
+    if (holdsObjectFor(call.args, entry.description)) return entry;
+    first ??= entry;
+  }
+  return first;
+}
+
 function toolId(def: Omit<ToolDef, 'id'>): string {
   const label = def.name ?? def.variable;
   return label === undefined ? `${def.file}:${def.line}` : `${def.file}#${label}`;
@@ -92,7 +119,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
 
   for (const facts of files) {
     for (const call of facts.calls) {
-      const factory = toolsCatalog.factories.find((entry: Factory) => entry.construct === (call.isNew ? 'new' : 'call') && isCatalogExport(entry, call.callee));
+      const factory = factoryOf(toolsCatalog.factories, call);
       if (factory) {
         const name = factory.name ? textOf(argumentAt(call.args, factory.name)) : undefined;
         const description = argumentAt(call.args, factory.description);

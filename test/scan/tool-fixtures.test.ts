@@ -407,6 +407,52 @@ describe('tool inventory of each SDK idiom', () => {
     ]);
   });
 
+  it('reads LlamaIndex tools whose options come alone or after the function, and the agent they are handed to', async () => {
+    const { tools, toolSets } = await scanTools('llamaindex');
+    expect(tools).toEqual([
+      {
+        file: 'src/field-tools.ts',
+        line: 6,
+        name: 'lookup_parcel',
+        description: 'Find a parcel by its tracking code and return where it is now',
+        descriptionLength: 61,
+        sdk: 'llamaindex',
+        kind: 'factory',
+        id: 'src/field-tools.ts#lookup_parcel',
+      },
+      {
+        file: 'src/field-tools.ts',
+        line: 14,
+        name: 'reschedule_delivery',
+        description: 'Move a delivery to another day of the week',
+        descriptionLength: 42,
+        sdk: 'llamaindex',
+        kind: 'factory',
+        id: 'src/field-tools.ts#reschedule_delivery',
+      },
+      {
+        file: 'src/field-tools.ts',
+        line: 24,
+        name: 'cancel_delivery',
+        descriptionLength: 0,
+        sdk: 'llamaindex',
+        kind: 'factory',
+        id: 'src/field-tools.ts#cancel_delivery',
+      },
+    ]);
+    expect(toolSets).toEqual([
+      {
+        file: 'src/courier-agent.ts',
+        line: 6,
+        holder: 'llamaindex.agent',
+        enclosingFunction: 'answerCourierQuestion',
+        toolIds: ['src/field-tools.ts#lookup_parcel', 'src/field-tools.ts#reschedule_delivery', 'src/field-tools.ts#cancel_delivery'],
+        count: 3,
+        isComplete: true,
+      },
+    ]);
+  });
+
   it('marks tool sets incomplete for a tools value returned by a call and a spread from a package, and counts a package item without an id', async () => {
     const { tools, toolSets } = await scanTools('incomplete-sets');
     expect(tools).toEqual([

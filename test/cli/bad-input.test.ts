@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/model/report.js';
 import {
   assertBuilt,
+  BIN,
   CLI_TIMEOUT_MS,
   makeSymlink,
   makeTempDir,
@@ -201,6 +203,22 @@ describe('genai-debt scan (built CLI) on files it cannot read as source', { time
       expect(report.metrics.filesScanned).toBe(1);
     },
   );
+});
+
+describe('genai-debt scan (built CLI) writing into a pipe its reader closed', { timeout: CLI_TIMEOUT_MS }, () => {
+  it('stops quietly, without a stack trace, when the reader is gone before the report is written (`| head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'scan', SUPPORT_BOT, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes away at once, long before the scan writes its report.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
 });
 
 describe('genai-debt scan (built CLI) called the wrong way', { timeout: CLI_TIMEOUT_MS }, () => {

@@ -157,6 +157,24 @@ export const toolCatalogSchema = z.strictObject({
       kind: z.enum(['mcp', 'agent-as-tool']),
     }),
   ),
+  /**
+   * Request handlers whose result lists the tools a server offers: `server.setRequestHandler(
+   * ListToolsRequestSchema, () => ({ tools: [...] }))` on `new Server()` (MCP's low-level server).
+   * The handler is the second argument; `tools` is the key of the object it returns.
+   */
+  handlers: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        module: z.string().min(1),
+        exports: z.array(z.string().min(1)).min(1),
+        methods: z.array(z.string().min(1)).min(1),
+        /** The first argument: the request the handler answers. */
+        request: z.strictObject({ module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) }),
+        tools: z.string().min(1),
+      }),
+    )
+    .default([]),
   /** Base classes whose subclasses are tools, named by `name` and `description` properties. */
   classes: z.array(z.strictObject({ id: z.string().min(1), module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
   /** Constructors and factories that receive a tool set (agents). LLM calls' `tools` option always counts. */

@@ -17,7 +17,7 @@ export function relevantModules(catalog: Catalog): (module: string, exportName: 
   for (const client of catalog.http.clients) addModule(client.module);
   const someExports = new Map<string, Set<string>>();
   const tools = catalog.tools;
-  for (const entry of [...tools.factories, ...tools.methods, ...tools.classes, ...tools.holders, ...catalog.prompts.templates]) {
+  for (const entry of [...tools.factories, ...tools.methods, ...tools.handlers, ...tools.classes, ...tools.holders, ...catalog.prompts.templates]) {
     const names = someExports.get(entry.module) ?? new Set<string>();
     for (const name of entry.exports) names.add(name);
     someExports.set(entry.module, names);

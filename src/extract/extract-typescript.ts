@@ -424,11 +424,27 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       return { kind: 'array', items, spreads };
     }
     if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) {
-      return expr.name ? { kind: 'function', name: expr.name.text } : { kind: 'function' };
+      const fact: Extract<ArgFact, { kind: 'function' }> = expr.name ? { kind: 'function', name: expr.name.text } : { kind: 'function' };
+      const returned = returnedObject(expr);
+      if (returned) fact.returns = toArg(returned, depth + 1) as Extract<ArgFact, { kind: 'object' }>;
+      return fact;
     }
     const value = evaluate(expr);
     if (value.kind === 'unknown') return { kind: 'unknown' };
     return ts.isIdentifier(expr) ? { kind: 'value', value, name: expr.text } : { kind: 'value', value };
+  }
+
+  /** The object literal an inline function returns: its expression body, or the value of the first `return` at the top of its body. */
+  function returnedObject(fn: TS.FunctionExpression | TS.ArrowFunction): TS.ObjectLiteralExpression | undefined {
+    let returned: TS.Expression | undefined;
+    if (ts.isBlock(fn.body)) {
+      const statement = fn.body.statements.find(ts.isReturnStatement);
+      returned = statement?.expression;
+    } else {
+      returned = fn.body;
+    }
+    const expression = returned && skipOuterExpressions(returned);
+    return expression && ts.isObjectLiteralExpression(expression) ? expression : undefined;
   }
 
   const argumentMemo = new Map<TS.CallExpression | TS.NewExpression, ArgFact[]>();

@@ -73,7 +73,7 @@ function toolId(def: Omit<ToolDef, 'id'>): string {
   return label === undefined ? `${def.file}:${def.line}` : `${def.file}#${label}`;
 }
 
-/** An OpenAI (chat or responses) or Anthropic tool written as a JSON shape. */
+/** An OpenAI (chat or responses), Anthropic or MCP (a server's tool list) tool written as a JSON shape. */
 function literalTool(props: Record<string, ArgFact>): { sdk: string; name?: string; description?: ArgFact } | undefined {
   const fn = props.function;
   if (textOf(props.type) === 'function' && fn?.kind === 'object') {
@@ -83,6 +83,7 @@ function literalTool(props: Record<string, ArgFact>): { sdk: string; name?: stri
     return { sdk: 'openai-function', name: textOf(props.name), description: props.description };
   }
   if (props.input_schema && props.name) return { sdk: 'anthropic', name: textOf(props.name), description: props.description };
+  if (props.inputSchema && props.name) return { sdk: 'mcp', name: textOf(props.name), description: props.description };
   return undefined;
 }
 
@@ -168,7 +169,9 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
         }
         const literalKey = `${itemFile}@line${item.line}:${shape.name ?? ''}`;
         if (!literals.has(literalKey)) {
-          literals.set(literalKey, { def: makeDef(itemFile, item.line, shape.sdk, 'literal', shape.name, shape.description), isNamedByKey: false });
+          // A server's tool list serves clients outside the repository, as `server.tool(…)` does.
+          const kind = shape.sdk === 'mcp' ? 'mcp' : 'literal';
+          literals.set(literalKey, { def: makeDef(itemFile, item.line, shape.sdk, kind, shape.name, shape.description), isNamedByKey: false });
         }
         result.keys.push(literalKey);
         return;
@@ -239,6 +242,17 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
   }
   for (const facts of files) {
     for (const call of facts.calls) {
+      const handler = toolListHandler(call, toolsCatalog);
+      if (handler) {
+        const set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'> = { file: facts.path, line: call.line, holder: handler.id };
+        const enclosing = namedScope(call.scopes);
+        if (enclosing !== undefined) set.enclosingFunction = enclosing;
+        const handlerArg = call.args[1];
+        // A handler whose result cannot be read gives an incomplete set.
+        const tools = handlerArg?.kind === 'function' ? handlerArg.returns?.props[handler.tools] : undefined;
+        sets.push({ set, arg: tools, file: facts.path });
+        continue;
+      }
       const holder = toolsCatalog.holders.find((entry) => entry.construct === (call.isNew ? 'new' : 'call') && isCatalogExport(entry, call.callee));
       const clientMethod = holder ? undefined : clientToolMethod(call, facts.path, toolsCatalog, resolver);
       const entry = holder ?? clientMethod;
@@ -285,6 +299,17 @@ function toolsOption(options: ArgFact | undefined, file: string, resolver: Value
     if (followed.value.props.tools) return followed.value.props.tools;
   }
   return undefined;
+}
+
+/** `server.setRequestHandler(ListToolsRequestSchema, handler)` on `new Server()`: a handler entry whose result lists tools. */
+function toolListHandler(call: CallFact, catalog: ToolCatalog): ToolCatalog['handlers'][number] | undefined {
+  if (call.isNew || call.callee.kind !== 'member' || call.callee.object.kind !== 'new') return undefined;
+  const { name: method, object: owner } = call.callee;
+  const request = call.args[0];
+  if (request?.kind !== 'value') return undefined;
+  return catalog.handlers.find(
+    (entry) => entry.methods.includes(method) && isCatalogExport(entry, owner.callee) && isCatalogExport(entry.request, request.value),
+  );
 }
 
 /** `model.bindTools(tools)` on an LLM client. */

@@ -43,7 +43,12 @@ export type ArgFact =
   | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }
   /** `name`: the variable it was read from, when the argument is one (`system: SYSTEM_PROMPT`). */
   | { kind: 'value'; value: ValueRef; name?: string }
-  | { kind: 'function'; name?: string }
+  /**
+   * An inline function; `returns`: the object literal it returns, when its body is one (`() =>
+   * ({ tools: [...] })`) or its first `return` at the top of its body returns one (an MCP server's
+   * tool list handler).
+   */
+  | { kind: 'function'; name?: string; returns?: Extract<ArgFact, { kind: 'object' }> }
   | { kind: 'unknown' };
 
 /** A function (or method) that encloses a call, innermost first in {@link CallFact.scopes}. */

@@ -83,7 +83,7 @@ export interface ToolDef {
   descriptionSource: 'literal' | 'expression' | 'none';
   /** Tool catalog entry id: `ai-sdk`, `openai-agents`, `langchain`, `mcp`, `openai-function`, … */
   sdk: string;
-  /** How it is declared: a factory call, a class, an MCP server method, a JSON shape, an agent as tool. */
+  /** How it is declared: a factory call, a class, an MCP server method or tool list, a JSON shape, an agent as tool. */
   kind: 'factory' | 'class' | 'mcp' | 'literal' | 'agent-as-tool';
   /** Fingerprint-stable identity: `file#name`, else `file#variable`, else `file:line`. */
   id: string;

@@ -76,7 +76,7 @@ function catalogReads(catalog: Catalog): (specifier: string) => Reads | undefine
     }
   }
   const tools = catalog.tools;
-  for (const entry of [...tools.factories, ...tools.methods, ...tools.classes, ...tools.holders, ...catalog.prompts.templates]) read(entry.module, entry.exports);
+  for (const entry of [...tools.factories, ...tools.methods, ...tools.handlers, ...tools.classes, ...tools.holders, ...catalog.prompts.templates]) read(entry.module, entry.exports);
   const prefixes = [...byModule].flatMap(([module, reads]) => (module.endsWith('/*') ? [[module.slice(0, -1), reads] as const] : []));
   // Specifiers repeat across files: each is looked up once.
   const answers = new Map<string, Reads | undefined>();

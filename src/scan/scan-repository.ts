@@ -379,7 +379,8 @@ async function extractRepository(
 
 /**
  * Repository files that parsed calls take prompts or tools from (`system: TRIAGE_PROMPT` imported
- * from a prompts module, `tools: crmTools` from a tools module), and the modules eval suites
+ * from a prompts module, `tools: crmTools` from a tools module, also in what a handler passed to
+ * the call returns), and the modules eval suites
  * import: they must be parsed too, even without a GenAI signal of their own.
  */
 function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, catalog: Catalog): Set<string> {
@@ -433,8 +434,10 @@ function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, cata
     };
     for (const call of file.calls) {
       for (const arg of call.args) {
-        if (arg.kind !== 'object') continue;
-        for (const [key, value] of Object.entries(arg.props)) if (keys.has(key)) visitArg(value);
+        // Options, or what a handler returns (an MCP server's `() => ({ tools: SHIPPING_TOOLS })`).
+        const object = arg.kind === 'object' ? arg : arg.kind === 'function' ? arg.returns : undefined;
+        if (!object) continue;
+        for (const [key, value] of Object.entries(object.props)) if (keys.has(key)) visitArg(value);
       }
     }
   }

@@ -27,6 +27,8 @@ describe('genaiSignal', () => {
     ["import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';", false],
     ["import { Agent } from '@openai/agents-core/sandbox';", false],
     ["import { zodFunction } from 'openai/helpers/zod';", true],
+    ["import { Server } from '@modelcontextprotocol/sdk/server/index.js';", true],
+    ["import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';", false],
     ["import { ChatTogetherAI } from '@langchain/community/chat_models/togetherai';", true],
     // A bare import binds nothing; a default import or namespace may hold any export.
     ["import 'openai/shims/node';", false],

@@ -256,6 +256,16 @@ describe('tool inventory of each SDK idiom', () => {
     const { tools, toolSets } = await scanTools('openai-function-literals');
     expect(tools).toEqual([
       {
+        file: 'src/booking-desk.ts',
+        line: 7,
+        name: 'hold_seat',
+        description: 'Hold a seat on a flight for fifteen minutes while the traveller decides',
+        descriptionLength: 71,
+        sdk: 'openai-function',
+        kind: 'factory',
+        id: 'src/booking-desk.ts#hold_seat',
+      },
+      {
         file: 'src/travel-desk.ts',
         line: 10,
         name: 'get_weather',
@@ -277,6 +287,15 @@ describe('tool inventory of each SDK idiom', () => {
       },
     ]);
     expect(toolSets).toEqual([
+      {
+        file: 'src/booking-desk.ts',
+        line: 14,
+        holder: 'openai.chat.completions.parse',
+        enclosingFunction: 'bookSeat',
+        toolIds: ['src/booking-desk.ts#hold_seat'],
+        count: 1,
+        isComplete: true,
+      },
       {
         file: 'src/travel-desk.ts',
         line: 6,
@@ -402,6 +421,60 @@ describe('tool inventory of each SDK idiom', () => {
         agentName: 'Billing',
         toolIds: ['src/mastra/tools/fetch-invoice.ts#fetch-invoice'],
         count: 1,
+        isComplete: true,
+      },
+    ]);
+  });
+
+  it('reads the tools an MCP server lists in its ListTools handler, inline and spread from another module, and marks a list it cannot read incomplete', async () => {
+    const { tools, toolSets } = await scanTools('mcp-list-tools');
+    expect(tools).toEqual([
+      {
+        file: 'src/shipping-tools.ts',
+        line: 2,
+        name: 'book_pickup',
+        description: 'Book a carrier pickup for packed orders at a loading dock',
+        descriptionLength: 57,
+        sdk: 'mcp',
+        kind: 'mcp',
+        id: 'src/shipping-tools.ts#book_pickup',
+      },
+      {
+        file: 'src/warehouse-server.ts',
+        line: 10,
+        name: 'count_stock',
+        description: 'Count the units of a product on hand in one warehouse',
+        descriptionLength: 53,
+        sdk: 'mcp',
+        kind: 'mcp',
+        id: 'src/warehouse-server.ts#count_stock',
+      },
+      {
+        file: 'src/warehouse-server.ts',
+        line: 15,
+        name: 'reserve_stock',
+        descriptionLength: 0,
+        sdk: 'mcp',
+        kind: 'mcp',
+        id: 'src/warehouse-server.ts#reserve_stock',
+      },
+    ]);
+    expect(toolSets).toEqual([
+      {
+        file: 'src/plugin-server.ts',
+        line: 7,
+        holder: 'mcp.ListTools',
+        enclosingFunction: 'startPluginServer',
+        toolIds: [],
+        count: 0,
+        isComplete: false,
+      },
+      {
+        file: 'src/warehouse-server.ts',
+        line: 8,
+        holder: 'mcp.ListTools',
+        toolIds: ['src/warehouse-server.ts#count_stock', 'src/warehouse-server.ts#reserve_stock', 'src/shipping-tools.ts#book_pickup'],
+        count: 3,
         isComplete: true,
       },
     ]);

@@ -3,8 +3,8 @@ import type { Catalog } from './catalog-schema.js';
 
 /**
  * A test for imports the link stage can use: relative modules (they may export a client), every
- * module of an SDK, tracing library or HTTP client, and the named exports that tool and prompt
- * entries use (`DynamicTool` of `@langchain/core/tools`, not every export of it). Pure.
+ * module of an SDK, tracing library or HTTP client, and the named exports that tool, prompt and
+ * eval entries use (`DynamicTool` of `@langchain/core/tools`, not every export of it). Pure.
  */
 export function relevantModules(catalog: Catalog): (module: string, exportName: string) => boolean {
   const wholeModules = new Set<string>();
@@ -17,10 +17,18 @@ export function relevantModules(catalog: Catalog): (module: string, exportName: 
   for (const client of catalog.http.clients) addModule(client.module);
   const someExports = new Map<string, Set<string>>();
   const tools = catalog.tools;
+  const readSome = (module: string, exports: readonly string[]) => {
+    const names = someExports.get(module) ?? new Set<string>();
+    for (const name of exports) names.add(name);
+    someExports.set(module, names);
+  };
   for (const entry of [...tools.factories, ...tools.methods, ...tools.handlers, ...tools.classes, ...tools.holders, ...catalog.prompts.templates]) {
-    const names = someExports.get(entry.module) ?? new Set<string>();
-    for (const name of entry.exports) names.add(name);
-    someExports.set(entry.module, names);
+    readSome(entry.module, entry.exports);
+  }
+  // The call that marks an eval suite (LangSmith's `evaluate`) is kept; a framework without
+  // marked exports is known by its import alone.
+  for (const framework of catalog.evals.frameworks) {
+    if (framework.exports) for (const module of framework.modules) readSome(module, framework.exports);
   }
   return (module, exportName) =>
     isRelativeSpecifier(module) ||

@@ -227,6 +227,7 @@ export const evalCatalogSchema = z.strictObject({
   frameworks: z.array(
     z.strictObject({
       id: z.string().min(1),
+      /** Package names as imported; `prefix/*` covers every module under the prefix (`@mastra/evals/scorers/llm`). */
       modules: z.array(z.string().min(1)).min(1),
       exports: z.array(z.string().min(1)).optional(),
     }),

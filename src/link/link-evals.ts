@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog-schema.js';
 import type { FileFacts } from '../model/facts.js';
+import { matchesModulePattern } from '../model/module-specifier.js';
 import type { EvalSuite, LlmCall } from '../model/repo-model.js';
 import { importedName } from './call-patterns.js';
 import type { ValueResolver } from './resolve-value.js';
@@ -19,9 +20,9 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
       candidate.exports
         ? facts.calls.some((call) => {
             const imported = importedName(call.callee);
-            return imported !== undefined && candidate.modules.includes(imported.module) && candidate.exports!.includes(imported.name);
+            return imported !== undefined && matchesModulePattern(candidate.modules, imported.module) && candidate.exports!.includes(imported.name);
           })
-        : facts.moduleSpecifiers.some((module) => candidate.modules.includes(module)),
+        : facts.moduleSpecifiers.some((module) => matchesModulePattern(candidate.modules, module)),
     );
     if (!framework) continue;
     const reached = new Set<string>();

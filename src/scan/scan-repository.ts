@@ -21,6 +21,7 @@ import { isExtractable } from '../extract/languages.js';
 import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
 import { sdkForModule, ValueResolver } from '../link/resolve-value.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
+import { matchesModulePattern } from '../model/module-specifier.js';
 import type { ExtractionCache } from '../model/extraction-cache.js';
 import type { RepoHistory, RepoModel } from '../model/repo-model.js';
 import type { Diagnostic, ScanReport } from '../model/report.js';
@@ -385,11 +386,11 @@ async function extractRepository(
  */
 function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, catalog: Catalog): Set<string> {
   const keys = new Set(['tools', ...catalog.prompts.options.map((option) => option.key), ...catalog.prompts.messages.keys]);
-  const evalModules = new Set(catalog.evals.frameworks.flatMap((framework) => framework.modules));
+  const evalModules = catalog.evals.frameworks.flatMap((framework) => framework.modules);
   const referenced = new Set<string>();
   for (const file of facts) {
     // An eval suite reaches features through what it imports (often an index module).
-    if (file.moduleSpecifiers.some((module) => evalModules.has(module))) {
+    if (file.moduleSpecifiers.some((module) => matchesModulePattern(evalModules, module))) {
       for (const module of file.moduleSpecifiers) {
         const target = resolveModule(file.path, module);
         if (target) referenced.add(target);

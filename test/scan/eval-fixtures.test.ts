@@ -7,15 +7,16 @@ function fixtureRoot(fixture: string): string {
 }
 
 describe('eval suites of each framework idiom, and the coverage they give', () => {
-  it('finds evalite, LangSmith evaluate() and vitest helpers and vitest-evals suites, not a module that only takes LangSmith types, and covers 4 of 5 calls', async () => {
+  it('finds evalite, LangSmith evaluate() and vitest helpers, vitest-evals and Mastra scorer suites, not a module that only takes LangSmith types, and covers 5 of 6 calls', async () => {
     const report = await scanRepository({ root: fixtureRoot('frameworks') });
     expect(report.inventory.evals).toEqual([
       { file: 'evals/classify.eval.ts', framework: 'langsmith', reaches: ['src/features/classify.ts'] },
+      { file: 'evals/draft-reply.eval.ts', framework: 'mastra-evals', reaches: ['src/features/draft-reply.ts'] },
       { file: 'evals/extract-order.eval.ts', framework: 'vitest-evals', reaches: ['src/features/extract-order.ts'] },
       { file: 'evals/summarize.eval.ts', framework: 'evalite', reaches: ['src/features/summarize.ts'] },
       { file: 'evals/translate.eval.ts', framework: 'langsmith', reaches: ['src/features/translate.ts'] },
     ]);
-    expect(report.metrics.evalCoverage).toBe(0.8);
+    expect(report.metrics.evalCoverage).toBe(0.833);
     expect(report.findings.filter((finding) => finding.ruleId.includes('eval')).map(({ ruleId, file }) => ({ ruleId, file }))).toEqual([
       { ruleId: 'no-unevaluated-llm-feature', file: 'src/features/route.ts' },
     ]);

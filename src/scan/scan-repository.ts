@@ -381,8 +381,8 @@ async function extractRepository(
 /**
  * Repository files that parsed calls take prompts or tools from (`system: TRIAGE_PROMPT` imported
  * from a prompts module, `tools: crmTools` from a tools module, also in what a handler passed to
- * the call returns), and the modules eval suites
- * import: they must be parsed too, even without a GenAI signal of their own.
+ * the call returns), and the modules eval suites import: they must be parsed too, even without a
+ * GenAI signal of their own.
  */
 function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, catalog: Catalog): Set<string> {
   const keys = new Set(['tools', ...catalog.prompts.options.map((option) => option.key), ...catalog.prompts.messages.keys]);

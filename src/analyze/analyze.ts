@@ -19,16 +19,19 @@ export interface Analysis {
 /**
  * link → rules → suppressions → metrics: everything after extraction. Pure.
  *
- * @param history - sizes from earlier stored scans, for rules that compare with the past
+ * @param context.history - sizes from earlier stored scans, for rules that compare with the past
+ * @param context.promptFiles - the texts of prompt files the code reads at run time, by repository
+ *   path (the scan reads the files `promptFileCandidates` names)
  */
 export function analyze(
   facts: FileFacts[],
   catalog: Catalog,
   rules: readonly EnabledRule[],
   countTokens: CountTokens,
-  history?: RepoHistory,
+  context: { history?: RepoHistory; promptFiles?: ReadonlyMap<string, string> } = {},
 ): Analysis {
-  const model: RepoModel = { ...linkRepository(facts, catalog, countTokens), ...(history ? { history } : {}) };
+  const { history, promptFiles } = context;
+  const model: RepoModel = { ...linkRepository(facts, catalog, countTokens, promptFiles), ...(history ? { history } : {}) };
   const ruled = runRules(model, rules);
   const suppressed = applySuppressions(ruled.findings, facts);
   const findings = suppressed.findings.sort(

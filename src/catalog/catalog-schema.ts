@@ -220,6 +220,16 @@ export const promptCatalogSchema = z.strictObject({
       role: z.enum(['template', 'system']).default('template'),
     }),
   ),
+  /**
+   * Prompt files read at run time: `readFileSync(join(__dirname, 'prompts/triage.md'), 'utf8')`
+   * where a prompt goes. `readers` read a file, `paths` join path segments, and only files with one
+   * of `extensions` count.
+   */
+  files: z.strictObject({
+    readers: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
+    paths: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
+    extensions: z.array(z.string().regex(/^\.[\w-]+$/, 'expected an extension such as ".md"')).min(1),
+  }),
 });
 
 /** Eval frameworks: a file importing one of their modules (with one of `exports`, when given) is an eval suite. */

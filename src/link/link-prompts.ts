@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts } from '../model/facts.js';
 import type { Prompt } from '../model/repo-model.js';
 import type { CallWithFacts } from './link-tools.js';
+import { promptFilePaths } from './prompt-files.js';
 import type { ValueResolver } from './resolve-value.js';
 import { importedName, isCatalogExport, namedScope } from './call-patterns.js';
 
@@ -29,7 +30,8 @@ const TEMPLATE_VARIABLE = /\{\{?\s*([A-Za-z_][\w.]*)\s*\}?\}/g;
 /**
  * Prompt texts sent to models: options such as `system` and `instructions` of LLM calls and
  * agents, system and developer messages, and LangChain prompt templates, followed through
- * constants, imports and `[…].join()`. Measured with the tokenizer given. Pure.
+ * constants, imports, `[…].join()` and prompt files read at run time (their texts given in
+ * `promptFiles`). Measured with the tokenizer given. Pure.
  */
 export function linkPrompts(
   files: FileFacts[],
@@ -37,6 +39,7 @@ export function linkPrompts(
   resolver: ValueResolver,
   llmCalls: CallWithFacts[],
   countTokens: CountTokens,
+  promptFiles: ReadonlyMap<string, string>,
 ): Prompt[] {
   const promptCatalog = catalog.prompts;
   const prompts: Prompt[] = [];
@@ -63,6 +66,12 @@ export function linkPrompts(
       };
     }
     if (value.kind === 'text') return textOf(value.text, file, depth + 1);
+    // `readFileSync(join(__dirname, 'prompts/triage.md'), 'utf8')`: the file's text, as the scan read it.
+    const paths = promptFilePaths(value, file, promptCatalog.files);
+    if (paths) {
+      const path = paths.find((candidate) => promptFiles.has(candidate));
+      return path === undefined ? undefined : { text: promptFiles.get(path)!, holes: [], parts: 1, definedIn: path, ...(arg.name ? { name: arg.name } : {}) };
+    }
     const followed = resolver.followValue(value, file);
     if (followed && followed.value !== value) {
       const name = value.kind === 'import' ? value.name : undefined;

@@ -58,7 +58,7 @@ function hostOf(url: string): string | undefined {
  * Joins the facts of every file into the repository model: which calls reach a model, through
  * which SDK, and whether each is traced. Pure; reads no AST, only facts and the catalog.
  */
-export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens: CountTokens): RepoModel {
+export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens: CountTokens, promptFiles: ReadonlyMap<string, string> = new Map()): RepoModel {
   const resolver = new ValueResolver(files, catalog);
   const tracingSetups = findTracingSetups(files, catalog, resolver);
   const names = llmCallNames(catalog);
@@ -75,7 +75,7 @@ export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens
   const llmCalls = found.map(({ llmCall }) => llmCall);
   llmCalls.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const { tools, toolSets } = linkTools(files, catalog, resolver, found);
-  const prompts = linkPrompts(files, catalog, resolver, found, countTokens);
+  const prompts = linkPrompts(files, catalog, resolver, found, countTokens, promptFiles);
   const evals = linkEvals(files, catalog, resolver, llmCalls);
   return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets, prompts, evals };
 }

@@ -18,10 +18,12 @@ export interface ResultCache {
 export interface StoredResult<Stats> {
   report: Omit<ScanReport, 'scannedAt' | 'root'>;
   stats: Stats;
+  /** Every path the code may read a prompt from, with a hash of the text there (null for none): checked before reuse. */
+  promptFiles: Record<string, string | null>;
 }
 
 /** Bumped when the stored shape changes, so older entries are never read as newer ones. */
-const RESULT_FORMAT = 1;
+const RESULT_FORMAT = 2;
 
 /** Everything besides the files that decides a scan's report. */
 export interface ResultInputs {

@@ -19,6 +19,7 @@ import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
 import { createTeamResolver } from '../teams/team-resolver.js';
 import { isExtractable } from '../extract/languages.js';
 import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
+import { promptFileCandidates } from '../link/prompt-files.js';
 import { sdkForModule, ValueResolver } from '../link/resolve-value.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import { matchesModulePattern } from '../model/module-specifier.js';
@@ -32,6 +33,7 @@ import { extractorKey } from './extraction-cache.js';
 import { createExtractionPool, defaultParserThreads, type ExtractionPool } from './extraction-pool.js';
 import { diskSource, gitSource, withContents } from './file-source.js';
 import { genaiSignal } from './genai-signal.js';
+import { type PromptFileOrigin, promptFileState, readPromptFiles } from './prompt-files.js';
 import { type ResultCache, resultKey, type StoredResult } from './result-cache.js';
 
 /** Everything a scan needs before it reads a file; the same for every commit of a history run. */
@@ -174,11 +176,13 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
   let extraction: Extraction;
   let ownerOf: (path: string) => string;
   let key: string | undefined;
+  let promptFiles: { paths: string[]; texts: Map<string, string> };
   try {
     settings = options.settings ?? loadScanSettings(options.root, options.configPath);
     const root = resolve(options.root);
     // A commit's tree is listed once: its files and its CODEOWNERS come from the one listing.
     const tree = options.commit && (await (options.commit.tree ?? listTree(options.commit.repo, options.commit.commit)));
+    const promptOrigin: PromptFileOrigin = options.commit && tree ? { tree: entriesUnder(tree, options.commit.subdir), reader: options.commit.reader } : { root };
     const [owners, discovered] = await Promise.all([findOwners(root, settings.config, options.commit, tree, options.top), discover(root, settings, options.commit, tree, options.gitListing)]);
     ownerOf = owners.ownerOf;
     if (options.resultCache) {
@@ -192,22 +196,26 @@ export async function scanRepository(options: ScanOptions): Promise<ScanReport &
       key = keyed.key;
       discovered.source = withContents(discovered.source, keyed.read);
       const stored = key === undefined ? undefined : options.resultCache.get(key);
-      if (stored !== undefined) {
-        const { report, stats } = JSON.parse(stored) as StoredResult<ScanStats>;
-        const { tool, ...rest } = report;
+      const result = stored === undefined ? undefined : (JSON.parse(stored) as StoredResult<ScanStats>);
+      // The prompt files the code read must hold what they held then.
+      if (result && (await promptFilesUnchanged(result.promptFiles, promptOrigin, settings.config.maxFileSize))) {
+        const { tool, ...rest } = result.report;
         const scannedAt = (options.now?.() ?? new Date()).toISOString();
         // tool, root and scannedAt first, in the order a fresh report has them.
-        return { tool, root: options.root, scannedAt, ...rest, stats: { ...stats, cached: stats.extracted, parsedBytes: 0, reused: true } };
+        return { tool, root: options.root, scannedAt, ...rest, stats: { ...result.stats, cached: result.stats.extracted, parsedBytes: 0, reused: true } };
       }
     }
     extraction = await extractRepository(settings, pool, options, discovered);
+    const paths = promptFileCandidates(extraction.facts, settings.catalog.prompts.files);
+    promptFiles = { paths, texts: await readPromptFiles(paths, promptOrigin, settings.config.maxFileSize) };
   } finally {
     if (!options.pool) await pool.close();
   }
-  const report = await analyzeExtraction(options, settings, extraction, ownerOf);
+  const report = await analyzeExtraction(options, settings, extraction, ownerOf, promptFiles.texts);
   if (key !== undefined) {
     const { root: _root, scannedAt: _scannedAt, stats, ...rest } = report;
-    options.resultCache?.set(key, JSON.stringify({ report: rest, stats } satisfies StoredResult<ScanStats>));
+    const stored: StoredResult<ScanStats> = { report: rest, stats, promptFiles: promptFileState(promptFiles.paths, promptFiles.texts) };
+    options.resultCache?.set(key, JSON.stringify(stored));
   }
   return report;
 }
@@ -217,9 +225,10 @@ async function analyzeExtraction(
   settings: ScanSettings,
   extraction: Extraction,
   ownerOf: (path: string) => string,
+  promptFiles: ReadonlyMap<string, string>,
 ): Promise<ScanReport & { stats: ScanStats }> {
   const { countTokens } = await extraction.tokenizer;
-  const analysis = analyze(extraction.facts, settings.catalog, settings.enabledRules, memoized(countTokens), options.history);
+  const analysis = analyze(extraction.facts, settings.catalog, settings.enabledRules, memoized(countTokens), { history: options.history, promptFiles });
   return {
     tool: { name: 'genai-debt', version: TOOL_VERSION },
     root: options.root,
@@ -295,6 +304,14 @@ function readIfExists(path: string): Uint8Array | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether every prompt file a stored result read still holds the same text (and no file appeared where there was none). */
+async function promptFilesUnchanged(state: StoredResult<ScanStats>['promptFiles'], origin: PromptFileOrigin, maxFileSize: number): Promise<boolean> {
+  const paths = Object.keys(state);
+  if (paths.length === 0) return true;
+  const now = promptFileState(paths, await readPromptFiles(paths, origin, maxFileSize));
+  return paths.every((path) => now[path] === state[path]);
 }
 
 async function discover(

@@ -14,5 +14,5 @@ export function findingsFor(rule: AnyRule, example: RuleExample, options: object
   const files = typeof code === 'string' ? { 'src/example.ts': code } : code;
   const facts = Object.entries(files).map(([path, text]) => extractFile(path, text));
   const history = hasHistory(example) ? example.history : undefined;
-  return analyze(facts, loadBuiltInCatalog(), [{ rule, severity: rule.defaultSeverity, options }], (text) => countTokens(text), history).findings;
+  return analyze(facts, loadBuiltInCatalog(), [{ rule, severity: rule.defaultSeverity, options }], (text) => countTokens(text), history ? { history } : {}).findings;
 }

@@ -255,6 +255,65 @@ describe('prompt inventory of each SDK idiom', () => {
     expect(prompts.filter((prompt) => prompt.usedBy === 'SystemMessage')).toEqual([BANKING_SYSTEM_MESSAGE]);
   });
 
+  // The texts are the files' own: a markdown file with a heading and two numbered rules, a
+  // .prompt file read from the repository root, a .txt file read by a module the call imports
+  // from (parsed in phase two), and no prompt for a JSON file read the same way.
+  it('reads prompt files the code reads at run time, from the reading file\'s folder or the repository root', async () => {
+    expect(await scanPrompts('prompt-files')).toEqual([
+      {
+        file: 'src/triage.ts',
+        line: 11,
+        name: 'TRIAGE_PROMPT',
+        definedIn: 'src/prompts/triage.md',
+        role: 'system',
+        usedBy: 'openai.chat.completions.create',
+        enclosingFunction: 'triageTicket',
+        textHash: 'c99ee99abd9cb4fe',
+        characters: 152,
+        tokens: 35,
+        sections: 1,
+        numberedRules: 2,
+        variables: [],
+        parts: 1,
+        id: 'src/triage.ts|system|TRIAGE_PROMPT',
+      },
+      {
+        file: 'src/triage.ts',
+        line: 23,
+        name: 'refunds',
+        definedIn: 'prompts/refunds.prompt',
+        role: 'instructions',
+        usedBy: 'openai.responses.create',
+        enclosingFunction: 'reviewRefund',
+        textHash: 'b185699006dfb9f0',
+        characters: 123,
+        tokens: 25,
+        sections: 0,
+        numberedRules: 0,
+        variables: [],
+        parts: 1,
+        id: 'src/triage.ts|instructions|refunds',
+      },
+      {
+        file: 'src/triage.ts',
+        line: 27,
+        name: 'TONE',
+        definedIn: 'src/agents/tone.txt',
+        role: 'instructions',
+        usedBy: 'openai.responses.create',
+        enclosingFunction: 'replyWithTone',
+        textHash: 'add93f585a83f4bb',
+        characters: 40,
+        tokens: 10,
+        sections: 0,
+        numberedRules: 0,
+        variables: [],
+        parts: 1,
+        id: 'src/triage.ts|instructions|TONE',
+      },
+    ]);
+  });
+
   it('joins a system prompt assembled from three constants and counts its parts', async () => {
     const prompts = await scanPrompts('assembled-from-parts');
     const { name: _name, id: _id, ...withoutName } = CLAIMS_PROMPT;

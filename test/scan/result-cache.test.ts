@@ -79,6 +79,28 @@ describe('the whole-result cache of scan --save', () => {
     expect(first.inventory.llmCalls.map((call) => call.model)).toEqual(['gpt-4o', 'claude-3-5-sonnet-latest']);
   });
 
+  it('reuses the stored report while a prompt file the code reads is unchanged, and scans again once it changes', async () => {
+    const answer = `import { readFileSync } from 'node:fs';
+import OpenAI from 'openai';
+const openai = new OpenAI();
+const SYSTEM = readFileSync('prompts/system.md', 'utf8');
+export const answerTicket = (text: string) => openai.responses.create({ model: 'gpt-4o', instructions: SYSTEM, input: text });
+`;
+    const root = await committedRepository({ 'src/answer.ts': answer, 'prompts/system.md': 'You answer bookshop tickets.\n' });
+    const store = openStore();
+    const first = await saveScanOf(root, store);
+    const unchanged = await saveScanOf(root, store);
+    await writeFile(join(root, 'prompts/system.md'), 'You answer bookshop tickets politely, in one short paragraph, and never promise refunds.\n');
+    const changed = await saveScanOf(root, store);
+    expect(unchanged.stats.reused).toBe(true);
+    expect(changed.stats.reused).toBeUndefined();
+    expect([first, unchanged, changed].map((report) => report.inventory.prompts.map(({ definedIn, characters }) => ({ definedIn, characters })))).toEqual([
+      [{ definedIn: 'prompts/system.md', characters: 29 }],
+      [{ definedIn: 'prompts/system.md', characters: 29 }],
+      [{ definedIn: 'prompts/system.md', characters: 89 }],
+    ]);
+  });
+
   it('scans again when an untracked file appears', async () => {
     const root = await committedRepository({ 'src/summarize.ts': SUMMARIZE });
     const store = openStore();

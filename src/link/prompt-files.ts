@@ -1,0 +1,125 @@
+import { posix } from 'node:path';
+import type { PromptCatalog } from '../catalog/catalog-schema.js';
+import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
+import { isCatalogExport } from './call-patterns.js';
+
+type FileCatalog = PromptCatalog['files'];
+
+/** A path as written: its literal segments, and whether they start from the reading file's folder. */
+interface WrittenPath {
+  segments: string[];
+  isFromFile: boolean;
+}
+
+function literalText(arg: ArgFact | undefined): string | undefined {
+  if (arg?.kind === 'literal' && typeof arg.value === 'string') return arg.value;
+  if (arg?.kind === 'template' && arg.holes.length === 0) return arg.text;
+  return undefined;
+}
+
+/**
+ * `'prompts/triage.md'`, or `join(__dirname, 'prompts', 'triage.md')` (`resolve` too): a path
+ * function whose first argument is not a literal starts from the reading file's folder
+ * (`__dirname`, `import.meta.dirname`); all-literal paths are read as written.
+ */
+function writtenPath(arg: ArgFact | undefined, catalog: FileCatalog): WrittenPath | undefined {
+  const text = literalText(arg);
+  if (text !== undefined) return { segments: [text], isFromFile: false };
+  if (arg?.kind !== 'value' || arg.value.kind !== 'call') return undefined;
+  const call = arg.value;
+  if (!catalog.paths.some((entry) => isCatalogExport(entry, call.callee))) return undefined;
+  const [first, ...rest] = call.args;
+  const segments = rest.map(literalText);
+  if (first === undefined || segments.some((segment) => segment === undefined)) return undefined;
+  const firstText = literalText(first);
+  return firstText === undefined ? { segments: segments as string[], isFromFile: true } : { segments: [firstText, ...(segments as string[])], isFromFile: false };
+}
+
+/**
+ * The repository paths a value may read a prompt file from, most likely first (a path as written
+ * is tried from the repository root, where a service usually runs, then from the reading file's
+ * folder); undefined when the value is not a read of a file with a prompt extension.
+ * `readFileSync(path).toString()` counts as the read. Pure.
+ */
+export function promptFilePaths(value: ValueRef, file: string, catalog: FileCatalog): string[] | undefined {
+  let read = value;
+  if (read.kind === 'call' && read.callee.kind === 'member' && read.callee.name === 'toString') read = read.callee.object;
+  if (read.kind !== 'call') return undefined;
+  const { callee, args } = read;
+  if (!catalog.readers.some((entry) => isCatalogExport(entry, callee))) return undefined;
+  const path = writtenPath(args[0], catalog);
+  if (!path) return undefined;
+  const folder = posix.dirname(file);
+  const joined = path.isFromFile ? [posix.join(folder, ...path.segments)] : [posix.join(...path.segments), posix.join(folder, ...path.segments)];
+  const inside = joined.filter((candidate) => !candidate.startsWith('../') && candidate !== '..' && !posix.isAbsolute(candidate));
+  if (!catalog.extensions.includes(posix.extname(inside[0] ?? ''))) return undefined;
+  return [...new Set(inside)];
+}
+
+/**
+ * Every repository path that a value in the facts may read a prompt file from: the files a scan
+ * reads before linking, so that {@link promptFilePaths} finds their texts. Only files that import
+ * a reader module are walked. Pure.
+ */
+export function promptFileCandidates(files: readonly FileFacts[], catalog: FileCatalog): string[] {
+  const readerModules = new Set(catalog.readers.map((entry) => entry.module));
+  const candidates = new Set<string>();
+  for (const facts of files) {
+    if (!facts.moduleSpecifiers.some((module) => readerModules.has(module))) continue;
+    const seen = new Set<object>();
+    const visitArg = (arg: ArgFact): void => {
+      if (seen.has(arg)) return;
+      seen.add(arg);
+      switch (arg.kind) {
+        case 'object':
+          Object.values(arg.props).forEach(visitArg);
+          arg.spreads.forEach(visitArg);
+          return;
+        case 'array':
+          arg.items.forEach(visitArg);
+          arg.spreads.forEach(visitArg);
+          return;
+        case 'value':
+          visitValue(arg.value);
+          return;
+        case 'function':
+          if (arg.returns) visitArg(arg.returns);
+          return;
+        default:
+          return;
+      }
+    };
+    const visitValue = (value: ValueRef): void => {
+      if (seen.has(value)) return;
+      seen.add(value);
+      const paths = promptFilePaths(value, facts.path, catalog);
+      if (paths) {
+        for (const path of paths) candidates.add(path);
+        return;
+      }
+      switch (value.kind) {
+        case 'call':
+        case 'new':
+          visitValue(value.callee);
+          value.args.forEach(visitArg);
+          return;
+        case 'member':
+          visitValue(value.object);
+          return;
+        case 'object':
+          Object.values(value.props).forEach(visitArg);
+          value.spreads.forEach(visitArg);
+          return;
+        case 'array':
+          value.items.forEach(visitArg);
+          value.spreads.forEach(visitArg);
+          return;
+        default:
+          return;
+      }
+    };
+    for (const call of facts.calls) call.args.forEach(visitArg);
+    for (const entry of facts.exports) visitValue(entry.value);
+  }
+  return [...candidates].sort();
+}

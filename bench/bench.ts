@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { configSchema } from '../src/config/config-schema.js';
 import { discoverFiles } from '../src/discover/discover-files.js';
-import { isExtractable } from '../src/extract/languages.js';
+import { isSourceFile } from '../src/extract/languages.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'dist/cli/bin.js');
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
     const defaults = configSchema.parse({});
     const isTestFile = picomatch(defaults.testFiles, { dot: true });
     const { files } = await discoverFiles(root, {
-      isCandidate: (path) => isExtractable(path) && !isTestFile(path) && !path.includes('.env'),
+      isCandidate: (path) => isSourceFile(path) && !isTestFile(path),
       ignores: defaults.ignores,
       maxFileSize: defaults.maxFileSize,
       maxFiles: defaults.maxFiles,

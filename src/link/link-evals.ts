@@ -1,32 +1,32 @@
+import { posix } from 'node:path';
 import type { Catalog } from '../catalog/catalog-schema.js';
 import type { FileFacts } from '../model/facts.js';
 import { matchesModulePattern } from '../model/module-specifier.js';
-import type { EvalSuite, LlmCall } from '../model/repo-model.js';
+import type { EvalSuite, LlmCall, Prompt } from '../model/repo-model.js';
 import { importedName } from './call-patterns.js';
 import type { ValueResolver } from './resolve-value.js';
 
+/** The repository files a promptfoo config references (`file://prompts/triage.txt` next to it). */
+export function promptfooReferences(facts: FileFacts): string[] {
+  const folder = posix.dirname(facts.path);
+  return (facts.promptfoo?.references ?? []).map((reference) => posix.normalize(posix.join(folder, reference))).filter((path) => !path.startsWith('../'));
+}
+
 /**
- * Eval suites (files that import an eval framework) and the files with LLM calls each reaches
- * through its imports. Only parsed files are followed: a suite that reaches a feature through a
- * module without any GenAI signal of its own still counts when it imports the feature directly
- * or through modules that were parsed. Pure.
+ * Eval suites (files that import an eval framework, and promptfoo configs) and the files with LLM
+ * calls each reaches: through imports, and for a promptfoo config through the files it references
+ * (a provider or prompt function module, or a prompt file the code reads). Only parsed files are
+ * followed: a suite that reaches a feature through a module without any GenAI signal of its own
+ * still counts when it imports the feature directly or through modules that were parsed. Pure.
  */
-export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueResolver, llmCalls: LlmCall[]): EvalSuite[] {
+export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueResolver, llmCalls: LlmCall[], prompts: Prompt[]): EvalSuite[] {
   const filesWithCalls = new Set(llmCalls.map((call) => call.file));
   const byPath = new Map(files.map((facts) => [facts.path, facts]));
   const suites: EvalSuite[] = [];
-  for (const facts of files) {
-    const framework = catalog.evals.frameworks.find((candidate) =>
-      candidate.exports
-        ? facts.calls.some((call) => {
-            const imported = importedName(call.callee);
-            return imported !== undefined && matchesModulePattern(candidate.modules, imported.module) && candidate.exports!.includes(imported.name);
-          })
-        : facts.moduleSpecifiers.some((module) => matchesModulePattern(candidate.modules, module)),
-    );
-    if (!framework) continue;
-    const reached = new Set<string>();
-    const queue = [facts.path];
+  /** Files with LLM calls among `starts` and everything they import. */
+  const reachedFrom = (starts: readonly string[]): Set<string> => {
+    const reached = new Set(starts.filter((start) => filesWithCalls.has(start)));
+    const queue = [...starts];
     const seen = new Set(queue);
     while (queue.length > 0) {
       const current = byPath.get(queue.shift()!);
@@ -39,8 +39,27 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
         if (filesWithCalls.has(target)) reached.add(target);
       }
     }
-    if (filesWithCalls.has(facts.path)) reached.add(facts.path);
-    suites.push({ file: facts.path, framework: framework.id, reaches: [...reached].sort() });
+    return reached;
+  };
+  for (const facts of files) {
+    if (facts.promptfoo) {
+      const references = promptfooReferences(facts);
+      const reached = reachedFrom(references);
+      // A prompt file under test covers the calls that send it.
+      for (const prompt of prompts) if (references.includes(prompt.definedIn)) reached.add(prompt.file);
+      suites.push({ file: facts.path, framework: 'promptfoo', reaches: [...reached].sort() });
+      continue;
+    }
+    const framework = catalog.evals.frameworks.find((candidate) =>
+      candidate.exports
+        ? facts.calls.some((call) => {
+            const imported = importedName(call.callee);
+            return imported !== undefined && matchesModulePattern(candidate.modules, imported.module) && candidate.exports!.includes(imported.name);
+          })
+        : facts.moduleSpecifiers.some((module) => matchesModulePattern(candidate.modules, module)),
+    );
+    if (!framework) continue;
+    suites.push({ file: facts.path, framework: framework.id, reaches: [...reachedFrom([facts.path])].sort() });
   }
   return suites;
 }

@@ -76,7 +76,7 @@ export function linkRepository(files: FileFacts[], catalog: Catalog, countTokens
   llmCalls.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const { tools, toolSets } = linkTools(files, catalog, resolver, found);
   const prompts = linkPrompts(files, catalog, resolver, found, countTokens, promptFiles);
-  const evals = linkEvals(files, catalog, resolver, llmCalls);
+  const evals = linkEvals(files, catalog, resolver, llmCalls, prompts);
   return { files: files.map((facts) => facts.path), llmCalls, tracingSetups, tools, toolSets, prompts, evals };
 }
 

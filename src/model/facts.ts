@@ -125,7 +125,7 @@ export interface SuppressionFact {
 
 export interface FileFacts {
   path: string;
-  language: 'typescript' | 'javascript' | 'env';
+  language: 'typescript' | 'javascript' | 'env' | 'promptfoo';
   /** Every module specifier imported, required or re-exported (used to follow imports). */
   moduleSpecifiers: string[];
   calls: CallFact[];
@@ -136,6 +136,12 @@ export interface FileFacts {
   suppressions: SuppressionFact[];
   /** Environment variables set in a `.env`-style file (only for language `env`). */
   env?: Record<string, string>;
+  /**
+   * The files a promptfoo config references with `file://` (prompts, providers, tests), as
+   * written, relative to the config's folder, without a `:function` suffix (only for language
+   * `promptfoo`).
+   */
+  promptfoo?: { references: string[] };
   /** Set when the parser reported syntax errors; facts are still best effort. */
   parseErrors?: { line: number; message: string }[];
 }

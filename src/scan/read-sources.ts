@@ -1,6 +1,6 @@
 import type { SourceFile } from '../discover/discover-files.js';
 import { decodeSource } from '../discover/read-source.js';
-import { ENV_FILE } from '../extract/languages.js';
+import { isAlwaysExtracted } from '../extract/languages.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Diagnostic } from '../model/report.js';
 import type { CachedExtraction } from '../model/extraction-cache.js';
@@ -105,7 +105,7 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
       continue;
     }
     result.bytes += file.size;
-    const reading = !options.signal || ENV_FILE.test(file.path) ? { hasSignal: true, relativeImports: [] } : options.signal(read.text);
+    const reading = !options.signal || isAlwaysExtracted(file.path) ? { hasSignal: true, relativeImports: [] } : options.signal(read.text);
     const hasSignal = reading.hasSignal;
     // Phase two parses files that had no signal: their entry keeps saying so.
     const signal = entry?.kind === 'source' ? entry.signal : hasSignal;

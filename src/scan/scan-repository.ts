@@ -19,6 +19,7 @@ import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
 import { createTeamResolver } from '../teams/team-resolver.js';
 import { isExtractable } from '../extract/languages.js';
 import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
+import { promptfooReferences } from '../link/link-evals.js';
 import { promptFileCandidates } from '../link/prompt-files.js';
 import { sdkForModule, ValueResolver } from '../link/resolve-value.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
@@ -406,6 +407,8 @@ function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, cata
   const evalModules = catalog.evals.frameworks.flatMap((framework) => framework.modules);
   const referenced = new Set<string>();
   for (const file of facts) {
+    // A promptfoo config reaches features through the modules it names (providers, prompt functions).
+    for (const reference of promptfooReferences(file)) referenced.add(reference);
     // An eval suite reaches features through what it imports (often an index module).
     if (file.moduleSpecifiers.some((module) => matchesModulePattern(evalModules, module))) {
       for (const module of file.moduleSpecifiers) {

@@ -21,4 +21,25 @@ describe('eval suites of each framework idiom, and the coverage they give', () =
       { ruleId: 'no-unevaluated-llm-feature', file: 'src/features/route.ts' },
     ]);
   });
+
+  it('reads a promptfoo config as a suite that reaches its provider module and the calls that send the prompt file it tests; a broken config gets a parse error', async () => {
+    const report = await scanRepository({ root: fixtureRoot('promptfoo') });
+    expect(report.inventory.evals).toEqual([
+      { file: 'evals/broken/promptfooconfig.yaml', framework: 'promptfoo', reaches: [] },
+      { file: 'promptfooconfig.yaml', framework: 'promptfoo', reaches: ['src/summarize.ts', 'src/triage.ts'] },
+    ]);
+    expect(report.metrics.evalCoverage).toBe(0.667);
+    expect(report.findings.filter((finding) => finding.ruleId.includes('eval')).map(({ ruleId, file }) => ({ ruleId, file }))).toEqual([
+      { ruleId: 'no-unevaluated-llm-feature', file: 'src/route.ts' },
+    ]);
+    expect(report.diagnostics).toEqual([
+      {
+        code: 'parse-error',
+        severity: 'info',
+        file: 'evals/broken/promptfooconfig.yaml',
+        line: 4,
+        message: 'Syntax error at line 4: Missing closing "quote at line 4, column 1. Results for this file may be incomplete.',
+      },
+    ]);
+  });
 });

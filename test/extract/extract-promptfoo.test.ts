@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../src/extract/extract-file.js';
+
+describe('extractPromptfoo (through extractFile)', () => {
+  it('lists every file:// reference of a YAML config once, without a :function suffix, as written', () => {
+    const config = [
+      'prompts:',
+      '  - file://prompts/triage.txt',
+      '  - file://prompts/build.ts:buildPrompt',
+      '  - "Inline prompt about {{ticket}}"',
+      'providers:',
+      '  - openai:gpt-4.1-mini',
+      '  - id: file://../providers/summary.ts',
+      'tests: file://tests/cases.yaml',
+      'defaultTest:',
+      '  vars:',
+      '    policy: file://prompts/triage.txt',
+    ].join('\n');
+    const facts = extractFile('evals/promptfooconfig.yaml', config);
+    expect(facts.language).toBe('promptfoo');
+    expect(facts.promptfoo).toEqual({ references: ['prompts/triage.txt', 'prompts/build.ts', '../providers/summary.ts', 'tests/cases.yaml'] });
+    expect(facts.parseErrors).toBeUndefined();
+  });
+
+  it('reads a JSON config the same way', () => {
+    const facts = extractFile('promptfooconfig.json', JSON.stringify({ prompts: ['file://system.md'], providers: ['anthropic:messages:claude-sonnet-4-5'] }));
+    expect(facts.promptfoo).toEqual({ references: ['system.md'] });
+  });
+
+  it('gives a config the YAML parser rejects a parse error with its line, and no references', () => {
+    const facts = extractFile('promptfooconfig.yml', 'prompts:\n  - file://a.txt\n tests: [');
+    expect(facts.promptfoo).toEqual({ references: [] });
+    expect(facts.parseErrors?.map((error) => error.line)).toEqual([3]);
+  });
+});

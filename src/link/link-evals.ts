@@ -46,7 +46,7 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
       const references = promptfooReferences(facts);
       const reached = reachedFrom(references);
       // A prompt file under test covers the calls that send it.
-      for (const prompt of prompts) if (references.includes(prompt.definedIn)) reached.add(prompt.file);
+      for (const prompt of prompts) if (references.includes(prompt.definedIn) && filesWithCalls.has(prompt.file)) reached.add(prompt.file);
       suites.push({ file: facts.path, framework: 'promptfoo', reaches: [...reached].sort() });
       continue;
     }

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts } from '../model/facts.js';
 import type { Prompt } from '../model/repo-model.js';
 import type { CallWithFacts } from './link-tools.js';
+import { promptfooReferences } from './link-evals.js';
 import { promptFilePaths } from './prompt-files.js';
 import type { ValueResolver } from './resolve-value.js';
 import { importedName, isCatalogExport, namedScope } from './call-patterns.js';
@@ -81,7 +82,8 @@ export function linkPrompts(
     return undefined;
   };
 
-  const add = (found: PromptText | undefined, role: Prompt['role'], file: string, call: CallFact, usedBy: string) => {
+  /** `at`: the call that sends the prompt, or for a prompt only an eval config names, its file's first line. */
+  const add = (found: PromptText | undefined, role: Prompt['role'], file: string, at: Pick<CallFact, 'line' | 'scopes'>, usedBy: string) => {
     if (!found || found.text.trim().length === 0) return;
     const normalized = found.text.replace(/\s+/g, ' ').trim();
     const variables = [...new Set([...found.holes, ...[...found.text.matchAll(TEMPLATE_VARIABLE)].map((match) => match[1]!)])];
@@ -90,7 +92,7 @@ export function linkPrompts(
     occurrences.set(anchor, occurrence + 1);
     const prompt: Prompt = {
       file,
-      line: call.line,
+      line: at.line,
       definedIn: found.definedIn,
       role,
       usedBy,
@@ -104,7 +106,7 @@ export function linkPrompts(
       id: occurrence === 0 ? anchor : `${anchor}|${occurrence}`,
     };
     if (found.name !== undefined) prompt.name = found.name;
-    const enclosing = namedScope(call.scopes);
+    const enclosing = namedScope(at.scopes);
     if (enclosing !== undefined) prompt.enclosingFunction = enclosing;
     prompts.push(prompt);
   };
@@ -152,6 +154,16 @@ export function linkPrompts(
         const roleText = role?.kind === 'literal' ? role.value : undefined;
         if (roleText === 'system' || roleText === 'developer') add(textOf(text, facts.path), roleText, facts.path, call, usedBy);
       }
+    }
+  }
+  // A prompt file a promptfoo config tests, which no code reads: the prompt under test, in its own file.
+  const measured = new Set(prompts.map((prompt) => prompt.definedIn));
+  for (const facts of files) {
+    for (const path of promptfooReferences(facts)) {
+      const text = promptFiles.get(path);
+      if (text === undefined || measured.has(path)) continue;
+      measured.add(path);
+      add({ text, holes: [], parts: 1, definedIn: path }, 'template', path, { line: 1, scopes: [] }, 'promptfoo');
     }
   }
   return prompts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { PromptCatalog } from '../catalog/catalog-schema.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import { isCatalogExport } from './call-patterns.js';
+import { promptfooReferences } from './link-evals.js';
 
 type FileCatalog = PromptCatalog['files'];
 
@@ -57,14 +58,16 @@ export function promptFilePaths(value: ValueRef, file: string, catalog: FileCata
 }
 
 /**
- * Every repository path that a value in the facts may read a prompt file from: the files a scan
- * reads before linking, so that {@link promptFilePaths} finds their texts. Only files that import
- * a reader module are walked. Pure.
+ * Every repository path that a value in the facts may read a prompt file from, and the prompt
+ * files promptfoo configs reference: the files a scan reads before linking, so that
+ * {@link promptFilePaths} finds their texts. Only files that import a reader module are walked. Pure.
  */
 export function promptFileCandidates(files: readonly FileFacts[], catalog: FileCatalog): string[] {
   const readerModules = new Set(catalog.readers.map((entry) => entry.module));
   const candidates = new Set<string>();
   for (const facts of files) {
+    // The prompt files a promptfoo config tests.
+    for (const path of promptfooReferences(facts)) if (catalog.extensions.includes(posix.extname(path))) candidates.add(path);
     if (!facts.moduleSpecifiers.some((module) => readerModules.has(module))) continue;
     const seen = new Set<object>();
     const visitArg = (arg: ArgFact): void => {

@@ -22,13 +22,18 @@ describe('eval suites of each framework idiom, and the coverage they give', () =
     ]);
   });
 
-  it('reads a promptfoo config as a suite that reaches its provider module and the calls that send the prompt file it tests; a broken config gets a parse error', async () => {
+  it('reads a promptfoo config as a suite that reaches its provider module and the calls that send the prompt file it tests, lists the prompt file only it tests, and gives a broken config a parse error', async () => {
     const report = await scanRepository({ root: fixtureRoot('promptfoo') });
     expect(report.inventory.evals).toEqual([
       { file: 'evals/broken/promptfooconfig.yaml', framework: 'promptfoo', reaches: [] },
       { file: 'promptfooconfig.yaml', framework: 'promptfoo', reaches: ['src/summarize.ts', 'src/triage.ts'] },
     ]);
     expect(report.metrics.evalCoverage).toBe(0.667);
+    // The prompt file the code reads is measured once, at the call; the one only the config tests is listed on its own.
+    expect(report.inventory.prompts.map(({ file, line, definedIn, role, usedBy, characters, tokens, variables }) => ({ file, line, definedIn, role, usedBy, characters, tokens, variables }))).toEqual([
+      { file: 'prompts/route-draft.txt', line: 1, definedIn: 'prompts/route-draft.txt', role: 'template', usedBy: 'promptfoo', characters: 57, tokens: 12, variables: ['ticket'] },
+      { file: 'src/triage.ts', line: 8, definedIn: 'prompts/triage.txt', role: 'instructions', usedBy: 'openai.responses.create', characters: 94, tokens: 19, variables: [] },
+    ]);
     expect(report.findings.filter((finding) => finding.ruleId.includes('eval')).map(({ ruleId, file }) => ({ ruleId, file }))).toEqual([
       { ruleId: 'no-unevaluated-llm-feature', file: 'src/route.ts' },
     ]);

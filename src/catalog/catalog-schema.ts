@@ -222,12 +222,15 @@ export const promptCatalogSchema = z.strictObject({
   ),
   /**
    * Prompt files read at run time: `readFileSync(join(__dirname, 'prompts/triage.md'), 'utf8')`
-   * where a prompt goes. `readers` read a file, `paths` join path segments, and only files with one
-   * of `extensions` count.
+   * where a prompt goes. `readers` read a file (a path or a `new URL(…, import.meta.url)`), `paths`
+   * join path segments, `fileUrls` turn a file URL into a path, and only files with one of
+   * `extensions` count.
    */
   files: z.strictObject({
     readers: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
     paths: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
+    /** Functions that turn a file URL into a path (`fileURLToPath(new URL('./x.md', import.meta.url))`). */
+    fileUrls: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
     extensions: z.array(z.string().regex(/^\.[\w-]+$/, 'expected an extension such as ".md"')).min(1),
   }),
 });

@@ -42,6 +42,8 @@ const MAX_DEPTH = 12;
 const MAX_ARG_DEPTH = 4;
 /** Globals that send HTTP requests; the catalog says which URLs are LLM endpoints. */
 const HTTP_GLOBALS = new Set(['fetch']);
+/** Globals whose values the facts keep: the HTTP ones, and `URL` (`new URL('./prompt.md', import.meta.url)` names a file next to the module). */
+const VALUE_GLOBALS = new Set([...HTTP_GLOBALS, 'URL']);
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
 
 interface Declaration {
@@ -224,7 +226,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (ts.isIdentifier(expr)) {
       const value = resolveName(expr.text, expr.pos);
       if (value) return value;
-      if (HTTP_GLOBALS.has(expr.text)) return { kind: 'global', name: expr.text };
+      if (VALUE_GLOBALS.has(expr.text)) return { kind: 'global', name: expr.text };
       return UNKNOWN;
     }
     if (ts.isPropertyAccessExpression(expr)) {
@@ -233,7 +235,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         return resolveName(`this.${name}`, expr.pos) ?? UNKNOWN;
       }
       if (ts.isIdentifier(expr.expression) && expr.expression.text === 'globalThis') {
-        return HTTP_GLOBALS.has(name) ? { kind: 'global', name } : UNKNOWN;
+        return VALUE_GLOBALS.has(name) ? { kind: 'global', name } : UNKNOWN;
       }
       const object = evaluate(expr.expression, depth + 1);
       return object.kind === 'unknown' ? UNKNOWN : { kind: 'member', object, name };

@@ -21,13 +21,23 @@ function literalText(arg: ArgFact | undefined): string | undefined {
 /**
  * `'prompts/triage.md'`, or `join(__dirname, 'prompts', 'triage.md')` (`resolve` too): a path
  * function whose first argument is not a literal starts from the reading file's folder
- * (`__dirname`, `import.meta.dirname`); all-literal paths are read as written.
+ * (`__dirname`, `import.meta.dirname`), as does `new URL('./triage.md', import.meta.url)`;
+ * all-literal paths are read as written.
  */
 function writtenPath(arg: ArgFact | undefined, catalog: FileCatalog): WrittenPath | undefined {
   const text = literalText(arg);
   if (text !== undefined) return { segments: [text], isFromFile: false };
-  if (arg?.kind !== 'value' || arg.value.kind !== 'call') return undefined;
+  if (arg?.kind !== 'value') return undefined;
+  // `new URL('./prompts/triage.md', import.meta.url)`: relative to the module.
+  if (arg.value.kind === 'new' && arg.value.callee.kind === 'global' && arg.value.callee.name === 'URL') {
+    const [relative, base] = arg.value.args;
+    const segment = literalText(relative);
+    return segment !== undefined && base !== undefined && literalText(base) === undefined ? { segments: [segment], isFromFile: true } : undefined;
+  }
+  if (arg.value.kind !== 'call') return undefined;
   const call = arg.value;
+  // `fileURLToPath(new URL(…))`: the URL's path.
+  if (catalog.fileUrls.some((entry) => isCatalogExport(entry, call.callee))) return writtenPath(call.args[0], catalog);
   if (!catalog.paths.some((entry) => isCatalogExport(entry, call.callee))) return undefined;
   const [first, ...rest] = call.args;
   const segments = rest.map(literalText);

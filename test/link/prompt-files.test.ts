@@ -18,7 +18,7 @@ function instructionsValue(expression: string, imports = ''): ValueRef {
   return options.props.instructions.value;
 }
 
-const FS = "import { readFileSync } from 'node:fs';\nimport { readFile } from 'fs/promises';\nimport * as path from 'node:path';";
+const FS = "import { readFileSync } from 'node:fs';\nimport { readFile } from 'fs/promises';\nimport * as path from 'node:path';\nimport { fileURLToPath } from 'node:url';";
 
 describe('promptFilePaths', () => {
   it.each([
@@ -28,6 +28,9 @@ describe('promptFilePaths', () => {
     // As written: from the repository root first, then from the reading file's folder.
     ["readFileSync('prompts/support.txt', 'utf8')", ['prompts/support.txt', 'src/agents/prompts/support.txt']],
     ["(await readFile(path.join('prompts', 'support.hbs'))).toString()", ['prompts/support.hbs', 'src/agents/prompts/support.hbs']],
+    // A file URL next to the module, also through fileURLToPath.
+    ["await readFile(new URL('./prompts/support.mustache', import.meta.url), 'utf8')", ['src/agents/prompts/support.mustache']],
+    ["readFileSync(fileURLToPath(new URL('../prompts/support.jinja', import.meta.url)), 'utf8')", ['src/prompts/support.jinja']],
   ])('%s → %j', (expression, expected) => {
     expect(promptFilePaths(instructionsValue(expression, FS), 'src/agents/support.ts', files)).toEqual(expected);
   });
@@ -38,6 +41,7 @@ describe('promptFilePaths', () => {
     "readFileSync(path.join(__dirname, `${process.env.LOCALE}.md`), 'utf8')",
     "readFileSync('../../../etc/motd.txt', 'utf8')",
     "path.join(__dirname, 'prompts', 'support.md')",
+    "readFileSync(new URL('https://example.com/prompts/support.md'), 'utf8')",
   ])('%s → undefined', (expression) => {
     expect(promptFilePaths(instructionsValue(expression, FS), 'src/agents/support.ts', files)).toBeUndefined();
   });

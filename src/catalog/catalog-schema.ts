@@ -235,15 +235,22 @@ export const promptCatalogSchema = z.strictObject({
   }),
 });
 
-/** Eval frameworks: a file importing one of their modules (with one of `exports`, when given) is an eval suite. */
+/**
+ * Eval frameworks: a file importing one of their modules (with one of `exports`, when given) is an
+ * eval suite, and so is a file that calls one of `clientCalls` on a client of an SDK (OpenAI's
+ * evals API: `client.evals.create(…)`).
+ */
 export const evalCatalogSchema = z.strictObject({
   frameworks: z.array(
-    z.strictObject({
-      id: z.string().min(1),
-      /** Package names as imported; `prefix/*` covers every module under the prefix (`@mastra/evals/scorers/llm`). */
-      modules: z.array(z.string().min(1)).min(1),
-      exports: z.array(z.string().min(1)).optional(),
-    }),
+    z
+      .strictObject({
+        id: z.string().min(1),
+        /** Package names as imported; `prefix/*` covers every module under the prefix (`@mastra/evals/scorers/llm`). */
+        modules: z.array(z.string().min(1)).default([]),
+        exports: z.array(z.string().min(1)).optional(),
+        clientCalls: z.strictObject({ sdk: z.string().min(1), paths: z.array(z.string().min(1)).min(1) }).optional(),
+      })
+      .refine((framework) => framework.modules.length > 0 || framework.clientCalls !== undefined, 'expected modules or clientCalls'),
   ),
 });
 

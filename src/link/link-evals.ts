@@ -6,6 +6,16 @@ import type { EvalSuite, LlmCall, Prompt } from '../model/repo-model.js';
 import { importedName } from './call-patterns.js';
 import type { ValueResolver } from './resolve-value.js';
 
+/** Whether a file calls one of `paths` on a client of the SDK `sdk` (`client.evals.create(…)`). */
+function callsClient(facts: FileFacts, { sdk, paths }: { sdk: string; paths: string[] }, resolver: ValueResolver): boolean {
+  const lastNames = new Set(paths.map((path) => path.slice(path.lastIndexOf('.') + 1)));
+  return facts.calls.some((call) => {
+    if (call.callee.kind !== 'member' || !lastNames.has(call.callee.name)) return false;
+    const resolved = resolver.resolve(call.callee, facts.path);
+    return resolved.kind === 'client-path' && resolved.sdk.id === sdk && paths.includes(resolved.path.join('.'));
+  });
+}
+
 /** The repository files a promptfoo config references (`file://prompts/triage.txt` next to it). */
 export function promptfooReferences(facts: FileFacts): string[] {
   const folder = posix.dirname(facts.path);
@@ -51,7 +61,9 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
       continue;
     }
     const framework = catalog.evals.frameworks.find((candidate) =>
-      candidate.exports
+      candidate.clientCalls
+        ? callsClient(facts, candidate.clientCalls, resolver)
+        : candidate.exports
         ? facts.calls.some((call) => {
             const imported = importedName(call.callee);
             return imported !== undefined && matchesModulePattern(candidate.modules, imported.module) && candidate.exports!.includes(imported.name);

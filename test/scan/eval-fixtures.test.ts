@@ -47,4 +47,11 @@ describe('eval suites of each framework idiom, and the coverage they give', () =
       },
     ]);
   });
+
+  it('counts a module that defines and runs an eval with the OpenAI evals API as a suite that reaches what it imports, and no LLM call of its own', async () => {
+    const report = await scanRepository({ root: fixtureRoot('openai-evals') });
+    expect(report.inventory.evals).toEqual([{ file: 'evals/grading-eval.ts', framework: 'openai-evals', reaches: ['src/grade-essay.ts'] }]);
+    expect(report.inventory.llmCalls.map(({ file, api }) => ({ file, api }))).toEqual([{ file: 'src/grade-essay.ts', api: 'openai.responses.create' }]);
+    expect(report.metrics.evalCoverage).toBe(1);
+  });
 });

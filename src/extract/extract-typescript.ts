@@ -667,6 +667,36 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`, and `this.x = …` inside a class. */
+  /**
+   * `prompt += `\n- ${rule}``: a text variable grows. Later reads see the text so far with this
+   * part appended (in a loop, one pass of it: a lower bound, its holes listed).
+   */
+  function recordAppend(node: TS.BinaryExpression) {
+    const left = node.left;
+    if (!ts.isIdentifier(left)) return;
+    const existing = lookup(left.text, node.pos);
+    if (!existing) return;
+    const scope = { pos: existing.start, end: existing.end };
+    const appended = (): ArgFact | undefined => {
+      const before = existing.literal?.();
+      const part = literalOnce(node, node.right);
+      if (before?.kind !== 'literal' && before?.kind !== 'template') return undefined;
+      const holes = before.kind === 'template' ? [...before.holes] : [];
+      let text = before.kind === 'template' ? before.text : String(before.value);
+      if (part?.kind === 'literal') text += String(part.value);
+      else if (part?.kind === 'template') {
+        text += part.text;
+        holes.push(...part.holes);
+      } else holes.push(holeText(node.right));
+      const parts = (before.kind === 'template' ? (before.parts ?? 1) : 1) + 1;
+      return before.name === undefined ? { kind: 'template', text, holes, parts } : { kind: 'template', text, holes, parts, name: before.name };
+    };
+    declare(left.text, scope as TS.Node, node.pos, () => {
+      const text = appended();
+      return text?.kind === 'template' ? { kind: 'text', text } : UNKNOWN;
+    }, appended);
+  }
+
   function recordAssignment(node: TS.BinaryExpression) {
     const left = node.left;
     const right = node.right;
@@ -765,6 +795,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       case ts.SyntaxKind.BinaryExpression: {
         const binary = node as TS.BinaryExpression;
         if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) recordAssignment(binary);
+        else if (binary.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) recordAppend(binary);
         break;
       }
       case ts.SyntaxKind.CallExpression: {

@@ -51,7 +51,7 @@ export function linkPrompts(
     if (arg.kind === 'literal') {
       return typeof arg.value === 'string' ? { text: arg.value, holes: [], parts: 1, definedIn: file, ...(arg.name ? { name: arg.name } : {}) } : undefined;
     }
-    if (arg.kind === 'template') return { text: arg.text, holes: arg.holes, parts: 1, definedIn: file, ...(arg.name ? { name: arg.name } : {}) };
+    if (arg.kind === 'template') return { text: arg.text, holes: arg.holes, parts: arg.parts ?? 1, definedIn: file, ...(arg.name ? { name: arg.name } : {}) };
     if (arg.kind !== 'value') return undefined;
     const value = arg.value;
     // `[intro, rules, format].join('\n\n')`

@@ -36,8 +36,11 @@ export type ValueRef =
 export type ArgFact =
   /** `name`: the constant it was read from (`SUPPORT_PROMPT`), when it came through one. */
   | { kind: 'literal'; value: string | number | boolean | null; name?: string }
-  /** A template literal or string concatenation: its static text, and the holes' source text. */
-  | { kind: 'template'; text: string; holes: string[]; name?: string }
+  /**
+   * A template literal or string concatenation: its static text, and the holes' source text;
+   * `parts`: how many pieces a variable grew from with `+=` (absent: one).
+   */
+  | { kind: 'template'; text: string; holes: string[]; name?: string; parts?: number }
   /** An object literal; `spreads` are the `...x` parts, `line` where it starts. */
   | { kind: 'object'; props: Record<string, ArgFact>; spreads: ArgFact[]; line: number }
   | { kind: 'array'; items: ArgFact[]; spreads: ArgFact[] }

@@ -314,6 +314,30 @@ describe('prompt inventory of each SDK idiom', () => {
     ]);
   });
 
+  // The loop's append is measured once (a lower bound) and its hole listed; four parts: the first
+  // text and three appends.
+  it('measures a system prompt grown with += (once in a loop) as the text sent, with its holes as variables', async () => {
+    expect(await scanPrompts('appended-in-loop')).toEqual([
+      {
+        file: 'src/support-answer.ts',
+        line: 11,
+        name: 'system',
+        definedIn: 'src/support-answer.ts',
+        role: 'system',
+        usedBy: 'openai.chat.completions.create',
+        enclosingFunction: 'answerCustomer',
+        textHash: '547302e7e588fb10',
+        characters: 93,
+        tokens: 21,
+        sections: 0,
+        numberedRules: 0,
+        variables: ['rule', 'customerName'],
+        parts: 4,
+        id: 'src/support-answer.ts|system|system',
+      },
+    ]);
+  });
+
   it('joins a system prompt assembled from three constants and counts its parts', async () => {
     const prompts = await scanPrompts('assembled-from-parts');
     const { name: _name, id: _id, ...withoutName } = CLAIMS_PROMPT;

@@ -3,6 +3,7 @@ import type { PromptCatalog } from '../catalog/catalog-schema.js';
 import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
 import { isCatalogExport } from './call-patterns.js';
 import { promptfooReferences } from './link-evals.js';
+import { type FactValue, walkFactValues } from './walk-facts.js';
 
 type FileCatalog = PromptCatalog['files'];
 
@@ -79,60 +80,14 @@ export function promptFileCandidates(files: readonly FileFacts[], catalog: FileC
     // The prompt files a promptfoo config tests.
     for (const path of promptfooReferences(facts)) if (catalog.extensions.includes(posix.extname(path))) candidates.add(path);
     if (!facts.moduleSpecifiers.some((module) => readerModules.has(module))) continue;
-    const seen = new Set<object>();
-    const visitArg = (arg: ArgFact): void => {
-      if (seen.has(arg)) return;
-      seen.add(arg);
-      switch (arg.kind) {
-        case 'object':
-          Object.values(arg.props).forEach(visitArg);
-          arg.spreads.forEach(visitArg);
-          return;
-        case 'array':
-          arg.items.forEach(visitArg);
-          arg.spreads.forEach(visitArg);
-          return;
-        case 'value':
-          visitValue(arg.value);
-          return;
-        case 'function':
-          if (arg.returns) visitArg(arg.returns);
-          return;
-        default:
-          return;
-      }
-    };
-    const visitValue = (value: ValueRef): void => {
-      if (seen.has(value)) return;
-      seen.add(value);
+    const visit = (value: FactValue): boolean => {
+      if (value.kind !== 'call') return false;
       const paths = promptFilePaths(value, facts.path, catalog);
-      if (paths) {
-        for (const path of paths) candidates.add(path);
-        return;
-      }
-      switch (value.kind) {
-        case 'call':
-        case 'new':
-          visitValue(value.callee);
-          value.args.forEach(visitArg);
-          return;
-        case 'member':
-          visitValue(value.object);
-          return;
-        case 'object':
-          Object.values(value.props).forEach(visitArg);
-          value.spreads.forEach(visitArg);
-          return;
-        case 'array':
-          value.items.forEach(visitArg);
-          value.spreads.forEach(visitArg);
-          return;
-        default:
-          return;
-      }
+      for (const path of paths ?? []) candidates.add(path);
+      return paths !== undefined;
     };
-    for (const call of facts.calls) call.args.forEach(visitArg);
-    for (const entry of facts.exports) visitValue(entry.value);
+    for (const call of facts.calls) for (const arg of call.args) walkFactValues(arg, visit);
+    for (const entry of facts.exports) walkFactValues(entry.value, visit);
   }
   return [...candidates].sort();
 }

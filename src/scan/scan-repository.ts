@@ -21,8 +21,9 @@ import { isExtractable } from '../extract/languages.js';
 import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
 import { promptfooReferences } from '../link/link-evals.js';
 import { promptFileCandidates } from '../link/prompt-files.js';
+import { walkFactValues } from '../link/walk-facts.js';
 import { sdkForModule, ValueResolver } from '../link/resolve-value.js';
-import type { ArgFact, FileFacts, ValueRef } from '../model/facts.js';
+import type { ArgFact, FileFacts } from '../model/facts.js';
 import { matchesModulePattern } from '../model/module-specifier.js';
 import type { ExtractionCache } from '../model/extraction-cache.js';
 import type { RepoHistory, RepoModel } from '../model/repo-model.js';
@@ -416,43 +417,14 @@ function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, cata
         if (target) referenced.add(target);
       }
     }
-    const visitValue = (value: ValueRef): void => {
-      switch (value.kind) {
-        case 'import': {
-          const target = resolveModule(file.path, value.module);
-          if (target) referenced.add(target);
-          return;
-        }
-        case 'member':
-          visitValue(value.object);
-          return;
-        case 'call':
-        case 'new':
-          visitValue(value.callee);
-          value.args.forEach(visitArg);
-          return;
-        case 'object':
-          Object.values(value.props).forEach(visitArg);
-          value.spreads.forEach(visitArg);
-          return;
-        case 'array':
-          value.items.forEach(visitArg);
-          value.spreads.forEach(visitArg);
-          return;
-        default:
-          return;
-      }
-    };
-    const visitArg = (arg: ArgFact): void => {
-      if (arg.kind === 'value') visitValue(arg.value);
-      else if (arg.kind === 'object') {
-        Object.values(arg.props).forEach(visitArg);
-        arg.spreads.forEach(visitArg);
-      } else if (arg.kind === 'array') {
-        arg.items.forEach(visitArg);
-        arg.spreads.forEach(visitArg);
-      }
-    };
+    // `system: TRIAGE_PROMPT` imported from a prompts module: the module holds the prompt.
+    const visitArg = (arg: ArgFact): void =>
+      walkFactValues(arg, (value) => {
+        if (value.kind !== 'import') return false;
+        const target = resolveModule(file.path, value.module);
+        if (target) referenced.add(target);
+        return true;
+      });
     for (const call of file.calls) {
       for (const arg of call.args) {
         // Options, or what a handler returns (an MCP server's `() => ({ tools: SHIPPING_TOOLS })`).

@@ -252,6 +252,24 @@ export const evalCatalogSchema = z.strictObject({
       })
       .refine((framework) => framework.modules.length > 0 || framework.clientCalls !== undefined, 'expected modules or clientCalls'),
   ),
+  /**
+   * Tests (files the config's `testFiles` match) that call a real model and check the answer are
+   * eval suites; tests with a mocked model are not. Globs are picomatch globs.
+   */
+  modelTests: z.strictObject({
+    /** Test files named as tests against live services (`*.int.test.ts`): they call the real model. */
+    liveNames: z.array(z.string().min(1)),
+    /** Environment variables whose read means a real provider (`OPENAI_API_KEY`, `*_API_KEY`). */
+    keyVariables: z.array(z.string().min(1)),
+    /** Modules besides the SDKs that provide models (`@ai-sdk/openai`): a module mock of one fakes the model. */
+    providerModules: z.array(z.string().min(1)),
+    /** Modules whose import means the model or its HTTP traffic is faked (`ai/test`, `msw`, `nock`). */
+    mockModules: z.array(z.string().min(1)),
+    /** Imported names that mean a fake model or client, from any module (`FakeListChatModel`, `MockLanguageModelV2`, a local `FakeModel`). */
+    mockNames: z.array(z.string().min(1)),
+    /** Test runners: names imported from them (vitest's `Mock` type) are the runner's own, not fakes. */
+    runners: z.array(z.string().min(1)),
+  }),
 });
 
 export type SdkEntry = z.infer<typeof sdkEntrySchema>;

@@ -18,7 +18,8 @@ export const configSchema = z.strictObject({
   /** Extra globs (relative to the scanned root) to leave out of the scan. */
   ignores: z.array(z.string().min(1)).default([]),
   /**
-   * Test code: not production traffic, so its (mostly mocked) LLM calls are not inventoried.
+   * Test code: not production traffic, so its (mostly mocked) LLM calls are not inventoried. A
+   * test that checks a real model's answers counts as an eval suite (read lexically, not parsed).
    * Set to `[]` to scan tests like any other code.
    */
   testFiles: z

@@ -4,8 +4,8 @@ const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 /** `.env`, `.env.local`, `.env.example` …: read for tracing switches. */
 export const ENV_FILE = /(^|\/)\.env(\.[\w.-]+)?$/;
 
-/** promptfoo's config (`promptfooconfig.yaml`): an eval suite, read for the files it references. */
-export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.(ya?ml|json)$/;
+/** promptfoo's config (`promptfooconfig.yaml`, `promptfooconfig.claude.yaml`): an eval suite, read for the files it references. */
+export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig(?:[.-][\w.-]+)?\.(ya?ml|json)$/;
 
 /** Whether a path is TypeScript or JavaScript source. */
 export function isSourceFile(path: string): boolean {

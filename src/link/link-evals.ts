@@ -4,6 +4,7 @@ import type { FileFacts } from '../model/facts.js';
 import { matchesModulePattern } from '../model/module-specifier.js';
 import type { EvalSuite, LlmCall, Prompt } from '../model/repo-model.js';
 import { importedName } from './call-patterns.js';
+import { MODEL_TEST, readTestSuite } from './model-tests.js';
 import type { ValueResolver } from './resolve-value.js';
 
 /** Whether a file calls one of `paths` on a client of the SDK `sdk` (`client.evals.create(…)`). */
@@ -23,9 +24,10 @@ export function promptfooReferences(facts: FileFacts): string[] {
 }
 
 /**
- * Eval suites (files that import an eval framework, and promptfoo configs) and the files with LLM
- * calls each reaches: through imports, and for a promptfoo config through the files it references
- * (a provider or prompt function module, or a prompt file the code reads). Only parsed files are
+ * Eval suites (files that import an eval framework, promptfoo configs, and tests that check a real
+ * model's answers: see {@link readTestSuite}) and the files with LLM calls each reaches: through
+ * imports, and for a promptfoo config through the files it references (a provider or prompt
+ * function module, or a prompt file the code reads). Only parsed files are
  * followed: a suite that reaches a feature through a module without any GenAI signal of its own
  * still counts when it imports the feature directly or through modules that were parsed. Pure.
  */
@@ -51,6 +53,24 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
     }
     return reached;
   };
+  /**
+   * Where a test's imports lead: a module that re-exports (an index) leads only to the modules
+   * that re-export the names the test takes, so that a test of one feature does not reach every
+   * feature of the index.
+   */
+  const testStarts = (facts: FileFacts): string[] =>
+    (facts.test?.imports ?? []).flatMap(({ module, names }) => {
+      const target = resolver.resolveFile(facts.path, module);
+      const index = target === undefined ? undefined : byPath.get(target);
+      if (!target || !index || index.reExports.length === 0 || filesWithCalls.has(target) || names.length === 0 || names.includes('*')) return target ? [target] : [];
+      const reExported = index.reExports.filter((reExport) => reExport.imported === '*' || names.includes(reExport.exported));
+      const isAllReExported = names.every((name) => index.reExports.some((reExport) => reExport.exported === name));
+      return [
+        ...reExported.flatMap((reExport) => resolver.resolveFile(target, reExport.module) ?? []),
+        // A name the index defines itself, or takes through `export *`: the index too.
+        ...(isAllReExported ? [] : [target]),
+      ];
+    });
   for (const facts of files) {
     if (facts.promptfoo) {
       const references = promptfooReferences(facts);
@@ -58,6 +78,15 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
       // A prompt file under test covers the calls that send it.
       for (const prompt of prompts) if (references.includes(prompt.definedIn) && filesWithCalls.has(prompt.file)) reached.add(prompt.file);
       suites.push({ file: facts.path, framework: 'promptfoo', reaches: [...reached].sort() });
+      continue;
+    }
+    if (facts.language === 'test') {
+      const reading = readTestSuite(facts, catalog);
+      if (!reading) continue;
+      const reached = reachedFrom(testStarts(facts));
+      // A test of a real model that reaches none of the repository's LLM calls tests somebody else's code.
+      if (reading.framework === MODEL_TEST && reached.size === 0 && !reading.hasOwnClient) continue;
+      suites.push({ file: facts.path, framework: reading.framework, reaches: [...reached].sort() });
       continue;
     }
     const framework = catalog.evals.frameworks.find((candidate) =>

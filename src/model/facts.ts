@@ -126,9 +126,27 @@ export interface SuppressionFact {
   reason?: string;
 }
 
+/**
+ * What a test file shows without a parse (test files are read lexically: they are many, and only
+ * a few call a real model). Comments and the bodies of template literals are left out; other
+ * strings are not told apart from code.
+ */
+export interface TestFacts {
+  /** Each import (`import … from`, `require`, `import()`) with the names it takes: `default`, `*` for a namespace or for what `require`/`import()` return, none for a bare `import '…'`. */
+  imports: { module: string; names: string[] }[];
+  /** Modules replaced by the test runner: `vi.mock('openai')`, `jest.mock('../llm')`, `mock.module(…)`. */
+  mockedModules: string[];
+  /** Whether it has test cases or groups: calls of `test`, `it`, `describe`, `suite` (`it.each(…)`, `describe.skipIf(…)` too). */
+  hasCases: boolean;
+  /** Whether it calls `expect` or `assert` (`expect(answer).toContain(…)`, `assert.equal(…)`). */
+  hasAssertions: boolean;
+  /** Environment variables read (not assigned): `process.env.OPENAI_API_KEY`, `import.meta.env.X`. */
+  envReads: string[];
+}
+
 export interface FileFacts {
   path: string;
-  language: 'typescript' | 'javascript' | 'env' | 'promptfoo';
+  language: 'typescript' | 'javascript' | 'env' | 'promptfoo' | 'test';
   /** Every module specifier imported, required or re-exported (used to follow imports). */
   moduleSpecifiers: string[];
   calls: CallFact[];
@@ -145,6 +163,8 @@ export interface FileFacts {
    * `promptfoo`).
    */
   promptfoo?: { references: string[] };
+  /** What a test file (one of the config's `testFiles`) that may test a model shows (only for language `test`). */
+  test?: TestFacts;
   /** Set when the parser reported syntax errors; facts are still best effort. */
   parseErrors?: { line: number; message: string }[];
 }

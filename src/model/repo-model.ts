@@ -139,7 +139,7 @@ export interface Prompt {
 /** A file that evaluates LLM output with an eval framework. */
 export interface EvalSuite {
   file: string;
-  /** Eval catalog id: `evalite`, `braintrust`, `langsmith`, `autoevals`, … (`promptfoo` for a promptfoo config). */
+  /** Eval catalog id: `evalite`, `braintrust`, `langsmith`, `autoevals`, … (`promptfoo` for a promptfoo config, `model-test` for a test that checks a real model's answers). */
   framework: string;
   /** Files with LLM calls that the suite reaches through its imports (directly or transitively), or for a promptfoo config through the files it references. */
   reaches: string[];

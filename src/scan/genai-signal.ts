@@ -1,25 +1,10 @@
 import type { Catalog } from '../catalog/catalog-schema.js';
 import { knownExports } from '../catalog/sdk-exports.js';
+import { CLAUSE, IMPORTED } from '../extract/import-syntax.js';
+import { isRelativeSpecifier } from '../model/module-specifier.js';
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A module specifier in an import position: `from '…'`, `require('…')`, `import('…')` and
- * `import '…'`. Only there: the module names `ai`, `openai` or `ollama` are common strings.
- */
-const IMPORTED = /(?:\bfrom|\brequire\s*\(|\bimport\s*\(?)\s*['"`]([^'"`\r\n]*)['"`]/g;
-
-/**
- * An `import … from '…'` or `export … from '…'` clause: 1 the keyword, 2 `type` for a type-only
- * import, 3 the bindings (names, braces, commas, `*`; nothing else, so one clause never runs into
- * the next statement), 4 the module.
- */
-const CLAUSE = /\b(import|export)\s+(type\s+)?([\w$\s{},*]*?)\s*\bfrom\s*['"`]([^'"`\r\n]*)['"`]/g;
-
-function isRelative(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
 
 /** What {@link genaiSignal} reads from a file's text. */
@@ -138,7 +123,7 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
     IMPORTED.lastIndex = 0;
     for (let match = IMPORTED.exec(text); match; match = IMPORTED.exec(text)) {
       const specifier = match[1]!;
-      if (isRelative(specifier)) relative.add(specifier);
+      if (isRelativeSpecifier(specifier)) relative.add(specifier);
       else {
         const reads = readsOf(specifier);
         // `require('…')` and `import('…')` bind whatever they are given: they count as they are.

@@ -25,6 +25,8 @@ export interface ReadResult {
   bytes: number;
   /** Bytes of the files in `sources`. */
   sourceBytes: number;
+  /** Facts of files extracted on this thread (with `extractHere`). */
+  extracted: FileFacts[];
   /** Cache entries of the files in `sources`, by path, to complete with their facts once parsed. */
   toCache: Map<string, { entries: FileEntries; entry: Extract<CachedExtraction, { kind: 'source' }> }>;
 }
@@ -35,6 +37,8 @@ export interface ReadOptions {
   signal?: GenaiSignal;
   source: FileSource;
   cache?: CacheContext;
+  /** An extractor cheap enough to run on this thread (test files, read lexically): every file read goes to it, none to `sources`. */
+  extractHere?: (path: string, text: string) => FileFacts;
 }
 
 /** A parsed file the extractor crashed on: its diagnostic and no facts. */
@@ -48,7 +52,7 @@ function isCrash(entry: Extract<CachedExtraction, { kind: 'source' }>): boolean 
  * content are in the cache is not decoded again, and with a known blob id not even read.
  */
 export async function readSources(files: readonly SourceFile[], options: ReadOptions): Promise<ReadResult> {
-  const result: ReadResult = { sources: [], cached: { facts: [], diagnostics: [] }, deferred: [], diagnostics: [], bytes: 0, sourceBytes: 0, toCache: new Map() };
+  const result: ReadResult = { sources: [], cached: { facts: [], diagnostics: [] }, deferred: [], diagnostics: [], bytes: 0, sourceBytes: 0, extracted: [], toCache: new Map() };
   const { cache } = options;
 
   const use = (file: SourceFile, entry: CachedExtraction): boolean => {
@@ -105,6 +109,12 @@ export async function readSources(files: readonly SourceFile[], options: ReadOpt
       continue;
     }
     result.bytes += file.size;
+    if (options.extractHere) {
+      const facts = options.extractHere(file.path, read.text);
+      result.extracted.push(facts);
+      entries?.set({ kind: 'source', signal: true, imports: [], facts });
+      continue;
+    }
     const reading = !options.signal || isAlwaysExtracted(file.path) ? { hasSignal: true, relativeImports: [] } : options.signal(read.text);
     const hasSignal = reading.hasSignal;
     // Phase two parses files that had no signal: their entry keeps saying so.

@@ -17,9 +17,11 @@ import { gitTopLevel } from '../git/repository-info.js';
 import { entriesUnder, listTree, type TreeEntry } from '../git/tree.js';
 import { CODEOWNERS_LOCATIONS, parseCodeowners } from '../teams/codeowners.js';
 import { createTeamResolver } from '../teams/team-resolver.js';
-import { isExtractable } from '../extract/languages.js';
+import { extractTestFile } from '../extract/extract-test-file.js';
+import { ENV_FILE, isExtractable, isSourceFile } from '../extract/languages.js';
 import { createModuleResolver, type ModuleResolver } from '../link/resolve-module.js';
 import { promptfooReferences } from '../link/link-evals.js';
+import { readTestSuite } from '../link/model-tests.js';
 import { promptFileCandidates } from '../link/prompt-files.js';
 import { walkFactValues } from '../link/walk-facts.js';
 import { sdkForModule, ValueResolver } from '../link/resolve-value.js';
@@ -35,6 +37,7 @@ import { extractorKey } from './extraction-cache.js';
 import { createExtractionPool, defaultParserThreads, type ExtractionPool } from './extraction-pool.js';
 import { diskSource, gitSource, withContents } from './file-source.js';
 import { genaiSignal } from './genai-signal.js';
+import { testSignal } from './test-signal.js';
 import { type PromptFileOrigin, promptFileState, readPromptFiles } from './prompt-files.js';
 import { type ResultCache, resultKey, type StoredResult } from './result-cache.js';
 
@@ -104,7 +107,10 @@ export interface ScanOptions {
 export interface ScanStats {
   files: number;
   bytes: number;
+  /** Files extracted by a parse (or taken from the cache instead). */
   extracted: number;
+  /** Test files read lexically (see `extractTestFile`), not parsed and not counted in `extracted`. */
+  testFiles: number;
   /** Files whose facts came from the cache. */
   cached: number;
   /** Bytes of the files parsed by this scan: the extraction work the cache did not save. */
@@ -326,7 +332,8 @@ async function discover(
   const { config } = settings;
   const isTestFile = picomatch(config.testFiles, { dot: true });
   const discoverOptions = {
-    isCandidate: (path: string) => isExtractable(path) && !isTestFile(path),
+    // Test files are read (lexically) for tests of a real model; a test folder's env file is not production's.
+    isCandidate: (path: string) => isExtractable(path) && !(ENV_FILE.test(path) && isTestFile(path)),
     ignores: config.ignores,
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
@@ -348,14 +355,24 @@ async function extractRepository(
   const extractOptions = { catalog, maxFileSize: config.maxFileSize, source: discovered.source, cache };
   const signal = options.shouldExtractAll ? undefined : genaiSignal(catalog);
   const resolveModule = createModuleResolver(new Set(discovered.files.map((file) => file.path)));
+  const isTestFile = picomatch(config.testFiles, { dot: true });
+  const tests = discovered.files.filter((file) => isSourceFile(file.path) && isTestFile(file.path));
+  const testPaths = new Set(tests.map((file) => file.path));
   // Smallest first: V8 optimizes the parser sooner on many small files than on a few large ones.
-  const bySize = [...discovered.files].sort((a, b) => a.size - b.size);
-  const parsing = pool.extract(bySize, { ...extractOptions, signal, resolveModule, onProgress: options.onProgress });
+  const bySize = discovered.files.filter((file) => !testPaths.has(file.path)).sort((a, b) => a.size - b.size);
+  // A test file is not parsed but read on this thread (see extractTestFile), under its own cache key.
+  const mayTestModel = testSignal(catalog);
+  const readHere = {
+    files: tests,
+    extract: (path: string, text: string) => extractTestFile(path, text, mayTestModel),
+    cache: cache && { ...cache, extractorKey: `${cache.extractorKey}:test` },
+  };
+  const parsing = pool.extract(bySize, { ...extractOptions, signal, resolveModule, onProgress: options.onProgress, readHere });
   // It takes a third of a second to load: the main thread is idle while the parser thread works.
   const tokenizer = import('gpt-tokenizer/encoding/o200k_base');
   // Repository modules the catalog names as SDKs (a config's own wrapper): asked here, while the
   // parser thread works, rather than after it.
-  const sdkFiles = new Set(discovered.files.flatMap((file) => (sdkForModule(catalog, file.path) ? [file.path] : [])));
+  const sdkFiles = new Set(bySize.flatMap((file) => (sdkForModule(catalog, file.path) ? [file.path] : [])));
   const first = await parsing;
   const facts: FileFacts[] = [...first.facts];
   const diagnostics: Diagnostic[] = [...discovered.diagnostics, ...first.diagnostics];
@@ -365,7 +382,9 @@ async function extractRepository(
   // Files without a signal matter when they import a module that exports an LLM client or SDK
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
   // One level only: the files that files with a GenAI signal take values from.
-  const referenced = referencedFiles(first.facts, resolveModule, catalog);
+  const { referenced, testedFiles } = referencedFiles(facts, resolveModule, catalog);
+  // A test imports many files: only those that import a parsed file may lead it to LLM calls.
+  const parsedPaths = new Set(facts.flatMap((file) => (file.language === 'test' ? [] : [file.path])));
   let pending = first.deferred;
   for (;;) {
     const resolver = new ValueResolver(facts, catalog);
@@ -379,7 +398,8 @@ async function extractRepository(
       return known;
     };
     const pulled = pending.filter(
-      ({ file, targets }) => referenced.has(file.path) || sdkFiles.has(file.path) || targets.some(provides),
+      ({ file, targets }) =>
+        referenced.has(file.path) || sdkFiles.has(file.path) || (testedFiles.has(file.path) && targets.some((target) => parsedPaths.has(target))) || targets.some(provides),
     );
     if (pulled.length === 0) break;
     const next = await pool.extract(
@@ -394,27 +414,29 @@ async function extractRepository(
     pending = pending.filter(({ file }) => !pulledPaths.has(file.path));
   }
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length, cached, parsedBytes }, tokenizer };
+  const testFiles = facts.filter((file) => file.language === 'test').length;
+  return { facts, diagnostics, stats: { files: discovered.files.length, bytes: first.bytes, extracted: facts.length - testFiles, testFiles, cached, parsedBytes }, tokenizer };
 }
 
 /**
  * Repository files that parsed calls take prompts or tools from (`system: TRIAGE_PROMPT` imported
  * from a prompts module, `tools: crmTools` from a tools module, also in what a handler passed to
  * the call returns), and the modules eval suites import: they must be parsed too, even without a
- * GenAI signal of their own.
+ * GenAI signal of their own. Apart, the files that tests of a real model import (`testedFiles`).
  */
-function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, catalog: Catalog): Set<string> {
+function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, catalog: Catalog): { referenced: Set<string>; testedFiles: Set<string> } {
   const keys = new Set(['tools', ...catalog.prompts.options.map((option) => option.key), ...catalog.prompts.messages.keys]);
   const evalModules = catalog.evals.frameworks.flatMap((framework) => framework.modules);
   const referenced = new Set<string>();
+  const testedFiles = new Set<string>();
   for (const file of facts) {
     // A promptfoo config reaches features through the modules it names (providers, prompt functions).
     for (const reference of promptfooReferences(file)) referenced.add(reference);
-    // An eval suite reaches features through what it imports (often an index module).
-    if (file.moduleSpecifiers.some((module) => matchesModulePattern(evalModules, module))) {
+    // An eval suite reaches features through what it imports (often an index module); so does a test of a real model.
+    if (file.language === 'test' ? readTestSuite(file, catalog) !== undefined : file.moduleSpecifiers.some((module) => matchesModulePattern(evalModules, module))) {
       for (const module of file.moduleSpecifiers) {
         const target = resolveModule(file.path, module);
-        if (target) referenced.add(target);
+        if (target) (file.language === 'test' ? testedFiles : referenced).add(target);
       }
     }
     // `system: TRIAGE_PROMPT` imported from a prompts module: the module holds the prompt.
@@ -434,6 +456,6 @@ function referencedFiles(facts: FileFacts[], resolveModule: ModuleResolver, cata
       }
     }
   }
-  return referenced;
+  return { referenced, testedFiles };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/extract/extract-file.js';
+import { isExtractable } from '../../src/extract/languages.js';
 
 describe('extractPromptfoo (through extractFile)', () => {
   it('lists every file:// reference of a YAML config once, without a :function suffix, as written', () => {
@@ -25,6 +26,14 @@ describe('extractPromptfoo (through extractFile)', () => {
   it('reads a JSON config the same way', () => {
     const facts = extractFile('promptfooconfig.json', JSON.stringify({ prompts: ['file://system.md'], providers: ['anthropic:messages:claude-sonnet-4-5'] }));
     expect(facts.promptfoo).toEqual({ references: ['system.md'] });
+  });
+
+  it('reads configs named with a suffix (promptfooconfig.claude.yaml), not other YAML files', () => {
+    const config = 'prompts:\n  - file://prompts/route.txt\n';
+    expect(extractFile('evals/promptfooconfig.claude.yaml', config).promptfoo).toEqual({ references: ['prompts/route.txt'] });
+    expect(extractFile('evals/promptfooconfig-llm.yml', config).promptfoo).toEqual({ references: ['prompts/route.txt'] });
+    expect(isExtractable('evals/my-promptfooconfig.yaml')).toBe(false);
+    expect(isExtractable('evals/promptfooconfigs.yaml')).toBe(false);
   });
 
   it('gives a config the YAML parser rejects a parse error with its line, and no references', () => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scanRepository } from '../../src/scan/scan-repository.js';
+import { configSchema } from '../../src/config/config-schema.js';
+import { scanRepository, scanSettingsFor } from '../../src/scan/scan-repository.js';
 
 function fixtureRoot(fixture: string): string {
   return fileURLToPath(new URL(`../fixtures/evals/${fixture}`, import.meta.url));
@@ -46,6 +47,28 @@ describe('eval suites of each framework idiom, and the coverage they give', () =
         message: 'Syntax error at line 4: Missing closing "quote at line 4, column 1. Results for this file may be incomplete.',
       },
     ]);
+  });
+
+  it('counts tests that check a real model (named as live, or skipped without a provider key) and an autoevals test as suites, not tests that mock the model, fake its key, reach no LLM call or hold a test in a template', async () => {
+    const report = await scanRepository({ root: fixtureRoot('model-tests') });
+    expect(report.inventory.evals).toEqual([
+      { file: 'tests/classify-intent.test.ts', framework: 'model-test', reaches: ['src/classify-intent.ts'] },
+      { file: 'tests/draft-reply-quality.test.ts', framework: 'autoevals', reaches: ['src/draft-reply.ts'] },
+      // Through the index module, which re-exports two features: only the one it takes.
+      { file: 'tests/summarize-ticket.int.test.ts', framework: 'model-test', reaches: ['src/summarize-ticket.ts'] },
+    ]);
+    // Test files are not production code: their calls and prompts are not inventoried.
+    expect(report.inventory.llmCalls.map(({ file }) => file)).toEqual(['src/classify-intent.ts', 'src/draft-reply.ts', 'src/summarize-ticket.ts', 'src/translate-ticket.ts']);
+    expect(report.metrics.evalCoverage).toBe(0.75);
+    expect(report.findings.filter((finding) => finding.ruleId.includes('eval')).map(({ ruleId, file }) => ({ ruleId, file }))).toEqual([
+      { ruleId: 'no-unevaluated-llm-feature', file: 'src/translate-ticket.ts' },
+    ]);
+  });
+
+  it('counts no test at all when the config says there are no test files: they are scanned as code', async () => {
+    const settings = scanSettingsFor({ config: configSchema.parse({ testFiles: [] }) });
+    const report = await scanRepository({ root: fixtureRoot('model-tests'), settings });
+    expect(report.inventory.evals).toEqual([{ file: 'tests/draft-reply-quality.test.ts', framework: 'autoevals', reaches: ['src/draft-reply.ts'] }]);
   });
 
   it('counts a module that defines and runs an eval with the OpenAI evals API as a suite that reaches what it imports, and no LLM call of its own', async () => {

@@ -64,12 +64,8 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
       const index = target === undefined ? undefined : byPath.get(target);
       if (!target || !index || index.reExports.length === 0 || filesWithCalls.has(target) || names.length === 0 || names.includes('*')) return target ? [target] : [];
       const reExported = index.reExports.filter((reExport) => reExport.imported === '*' || names.includes(reExport.exported));
-      const isAllReExported = names.every((name) => index.reExports.some((reExport) => reExport.exported === name));
-      return [
-        ...reExported.flatMap((reExport) => resolver.resolveFile(target, reExport.module) ?? []),
-        // A name the index defines itself, or takes through `export *`: the index too.
-        ...(isAllReExported ? [] : [target]),
-      ];
+      const definesOne = index.exports.some((exported) => names.includes(exported.name));
+      return [...reExported.flatMap((reExport) => resolver.resolveFile(target, reExport.module) ?? []), ...(definesOne ? [target] : [])];
     });
   for (const facts of files) {
     if (facts.promptfoo) {

@@ -13,10 +13,13 @@ const GENERATED_MARKERS = ['@generated', 'DO NOT EDIT'];
 // ignoreBOM: false (the default) strips a leading UTF-8 BOM.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Lines of a text, counted without splitting it. */
-function lineCount(text: string): number {
+/**
+ * Lines of a text, counted without splitting it, up to `enough`: a caller that only asks whether
+ * there are that many lines need not count the rest of a large file.
+ */
+function lineCount(text: string, enough: number): number {
   let lines = text.endsWith('\n') ? 0 : 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  for (let at = text.indexOf('\n'); at !== -1 && lines < enough; at = text.indexOf('\n', at + 1)) lines++;
   return lines;
 }
 
@@ -55,7 +58,8 @@ export function decodeSource(path: string, bytes: Uint8Array, maxFileSize: numbe
     );
   }
   if (bytes.length > MINIFIED_MIN_BYTES) {
-    const lines = lineCount(text);
+    // Lines enough to bring the average down to the limit prove the file is not minified.
+    const lines = lineCount(text, Math.ceil(text.length / MINIFIED_MIN_AVERAGE_LINE_LENGTH));
     const averageLineLength = text.length / lines;
     if (averageLineLength > MINIFIED_MIN_AVERAGE_LINE_LENGTH) {
       return skipped(

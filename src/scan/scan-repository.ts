@@ -383,11 +383,13 @@ async function extractRepository(
   // value (directly or through a barrel). Extract those, until no new file is pulled in.
   // One level only: the files that files with a GenAI signal take values from.
   const { referenced, testedFiles } = referencedFiles(facts, resolveModule, catalog);
+  // Test files export nothing: the resolver needs the others only.
+  const parsed = facts.filter((file) => file.language !== 'test');
   // A test imports many files: only those that import a parsed file may lead it to LLM calls.
-  const parsedPaths = new Set(facts.flatMap((file) => (file.language === 'test' ? [] : [file.path])));
+  const parsedPaths = new Set(parsed.map((file) => file.path));
   let pending = first.deferred;
   for (;;) {
-    const resolver = new ValueResolver(facts, catalog);
+    const resolver = new ValueResolver(parsed, catalog);
     const isProvider = new Map<string, boolean>();
     const provides = (target: string) => {
       let known = isProvider.get(target);
@@ -407,6 +409,8 @@ async function extractRepository(
       extractOptions,
     );
     facts.push(...next.facts);
+    parsed.push(...next.facts);
+    for (const file of next.facts) parsedPaths.add(file.path);
     diagnostics.push(...next.diagnostics);
     cached += next.cached;
     parsedBytes += next.parsedBytes;

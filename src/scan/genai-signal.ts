@@ -134,7 +134,8 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
       // On from just after the keyword: a quote inside one match may open the next (`import 'from 'openai'`).
       IMPORTED.lastIndex = match.index + 1;
     }
-    if (host.test(text) || (froms > 0 && importsReadExport(text, froms))) return { hasSignal: true, relativeImports: [] };
+    // The import clauses first: they decide most files, and the host pass reads the whole text.
+    if ((froms > 0 && importsReadExport(text, froms)) || host.test(text)) return { hasSignal: true, relativeImports: [] };
     return { hasSignal: false, relativeImports: [...relative] };
   };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { sdkEntrySchema } from '../catalog/catalog-schema.js';
+import { promptCatalogSchema, sdkEntrySchema, toolCatalogSchema } from '../catalog/catalog-schema.js';
 
 export const severitySettingSchema = z.enum(['error', 'warning', 'off']);
 
@@ -31,6 +31,19 @@ export const configSchema = z.strictObject({
   maxFiles: z.number().int().positive().default(100_000),
   /** The company's own LLM wrappers, in the catalog's SDK format; `modules` may be repository paths. */
   sdks: z.array(sdkEntrySchema).default([]),
+  /**
+   * The company's own tool factories (`defineTool({ name, description })` of an internal package)
+   * and what hands tool sets to a model, in the format of `rules/catalog/tools.yaml`. Modules are
+   * package names, matched as imported.
+   */
+  tools: z
+    .strictObject({ factories: toolCatalogSchema.shape.factories.default([]), holders: toolCatalogSchema.shape.holders.default([]) })
+    .prefault({}),
+  /**
+   * The company's own prompt loaders: functions that read a prompt file (`loadPrompt('prompts/triage.md')`),
+   * in the format of `files.readers` in `rules/catalog/prompts.yaml`. Modules are package names.
+   */
+  prompts: z.strictObject({ fileReaders: promptCatalogSchema.shape.files.shape.readers.default([]) }).prefault({}),
   /**
    * Owner teams of findings and metrics. Precedence: the first glob of `paths` that matches the
    * file (picomatch, relative to the scanned root, in the order written), then `default`, then

@@ -159,7 +159,12 @@ export function loadScanSettings(root: string, configPath?: string): ScanSetting
 export function scanSettingsFor({ config, shownPath }: { config: Config; shownPath?: string }): ScanSettings {
   const enabledRules = resolveRuleSettings(builtInRules, config.rules, shownPath);
   const builtIn = loadBuiltInCatalog();
-  const catalog = { ...builtIn, sdks: [...config.sdks, ...builtIn.sdks] };
+  const catalog: Catalog = {
+    ...builtIn,
+    sdks: [...config.sdks, ...builtIn.sdks],
+    tools: { ...builtIn.tools, factories: [...config.tools.factories, ...builtIn.tools.factories], holders: [...config.tools.holders, ...builtIn.tools.holders] },
+    prompts: { ...builtIn.prompts, files: { ...builtIn.prompts.files, readers: [...config.prompts.fileReaders, ...builtIn.prompts.files.readers] } },
+  };
   return {
     config,
     configShownPath: shownPath,

@@ -197,6 +197,48 @@ describe('tool inventory of each SDK idiom', () => {
     ]);
   });
 
+  it('finds the tools of a tool factory and the tool set of an agent the config declares, and the prompt its prompt loader reads', async () => {
+    const { tools, toolSets } = await scanTools('company-tool-factory');
+    expect(tools).toEqual([
+      {
+        file: 'src/billing-assistant.ts',
+        line: 6,
+        name: 'find_invoice',
+        description: 'Find an invoice by its number and return its amount and due date',
+        descriptionLength: 64,
+        sdk: 'acme-agent-kit',
+        kind: 'factory',
+        id: 'src/billing-assistant.ts#find_invoice',
+      },
+      {
+        file: 'src/billing-assistant.ts',
+        line: 12,
+        name: 'refund_invoice',
+        description: 'Refund',
+        descriptionLength: 6,
+        sdk: 'acme-agent-kit',
+        kind: 'factory',
+        id: 'src/billing-assistant.ts#refund_invoice',
+      },
+    ]);
+    expect(toolSets).toEqual([
+      {
+        file: 'src/billing-assistant.ts',
+        line: 18,
+        holder: 'acme.Assistant',
+        agentName: 'Billing',
+        toolIds: ['src/billing-assistant.ts#find_invoice', 'src/billing-assistant.ts#refund_invoice'],
+        count: 2,
+        isComplete: true,
+      },
+    ]);
+    const report = await scanRepository({ root: fixtureRoot('company-tool-factory') });
+    expect(report.inventory.prompts.map(({ file, line, definedIn, role, usedBy, characters, tokens }) => ({ file, line, definedIn, role, usedBy, characters, tokens }))).toEqual([
+      { file: 'src/billing-assistant.ts', line: 24, definedIn: 'src/prompts/billing.md', role: 'instructions', usedBy: 'openai.responses.create', characters: 74, tokens: 15 },
+    ]);
+    expect(report.findings.filter((finding) => finding.ruleId === 'require-tool-description').map(({ line }) => line)).toEqual([12]);
+  });
+
   it('finds LangChain tool(), DynamicStructuredTool and a StructuredTool subclass, handed to createReactAgent and bindTools from another module', async () => {
     const { tools, toolSets } = await scanTools('langchain');
     expect(tools).toEqual([

@@ -186,6 +186,8 @@ export const toolCatalogSchema = z.strictObject({
       construct: z.enum(['call', 'new']).default('call'),
       tools: argumentPath,
       name: argumentPath.optional(),
+      /** MCP servers attached (`0.mcpServers`): their tools are known only at run time, so a set with any is incomplete. */
+      servers: argumentPath.optional(),
     }),
   ),
   /** Methods on LLM clients that take a tool set (`model.bindTools(tools)`). */

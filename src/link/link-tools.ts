@@ -6,6 +6,9 @@ import { isCatalogExport, namedScope } from './call-patterns.js';
 
 type Factory = ToolCatalog['factories'][number];
 
+
+/** An agent given MCP servers and no `tools`: its set starts empty. */
+const NO_TOOLS: ArgFact = { kind: 'array', items: [], spreads: [] };
 /** A tool declaration before naming: AI SDK tools get their name from the key they are listed under. */
 interface PendingTool {
   def: Omit<ToolDef, 'id'>;
@@ -232,7 +235,7 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
     return result;
   }
 
-  const sets: { set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'>; arg: ArgFact | undefined; file: string }[] = [];
+  const sets: { set: Omit<ToolSet, 'toolIds' | 'count' | 'isComplete'>; arg: ArgFact | undefined; file: string; hasServers?: boolean }[] = [];
   for (const { llmCall, call, file } of llmCalls) {
     const tools = toolsOption(call.args.find((arg) => arg.kind === 'object'), file, resolver);
     if (!tools) continue;
@@ -262,23 +265,26 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
       if (enclosing !== undefined) set.enclosingFunction = enclosing;
       const agentName = holder?.name ? textOf(argumentAt(call.args, holder.name)) : undefined;
       if (agentName !== undefined) set.agentName = agentName;
-      const tools = argumentAt(call.args, entry.tools);
+      // Tools of attached MCP servers come at run time: an empty list adds none, anything else an unknown number.
+      const servers = holder?.servers ? argumentAt(call.args, holder.servers) : undefined;
+      const hasServers = servers !== undefined && !(servers.kind === 'array' && servers.items.length === 0 && servers.spreads.length === 0);
+      const tools = argumentAt(call.args, entry.tools) ?? (hasServers ? NO_TOOLS : undefined);
       if (tools === undefined) continue;
-      sets.push({ set, arg: tools, file: facts.path });
+      sets.push({ set, arg: tools, file: facts.path, hasServers });
     }
   }
 
-  const collected = sets.map(({ set, arg, file }) => ({ set, result: collect(arg, file) }));
+  const collected = sets.map(({ set, arg, file, hasServers }) => ({ set, result: collect(arg, file), hasServers }));
   const allTools = new Map<string, ToolDef>();
   for (const [toolKey, tool] of [...pending, ...literals]) {
     allTools.set(toolKey, { ...tool.def, id: toolId(tool.def) });
   }
-  for (const { set, result } of collected) {
+  for (const { set, result, hasServers } of collected) {
     toolSets.push({
       ...set,
       toolIds: result.keys.map((toolKey) => allTools.get(toolKey)!.id),
       count: result.keys.length + result.unknown,
-      isComplete: result.isComplete,
+      isComplete: result.isComplete && !hasServers,
     });
   }
   const byPosition = (a: { file: string; line: number }, b: { file: string; line: number }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);

@@ -151,7 +151,7 @@ describe('tool inventory of each SDK idiom', () => {
     ]);
   });
 
-  it('finds OpenAI Agents SDK tool() and agent.asTool(), and a tool set per new Agent() with its name, empty or not', async () => {
+  it('finds OpenAI Agents SDK tool() and agent.asTool(), and a tool set per new Agent() with its name, empty or not, incomplete with MCP servers attached', async () => {
     const { tools, toolSets } = await scanTools('openai-agents');
     expect(tools).toEqual([
       {
@@ -176,6 +176,8 @@ describe('tool inventory of each SDK idiom', () => {
       },
     ]);
     expect(toolSets).toEqual([
+      { file: 'src/docs-agents.ts', line: 6, holder: 'openai-agents.Agent', agentName: 'Docs', toolIds: [], count: 0, isComplete: false },
+      { file: 'src/docs-agents.ts', line: 13, holder: 'openai-agents.Agent', agentName: 'Greeter', toolIds: [], count: 0, isComplete: true },
       {
         file: 'src/support-agents.ts',
         line: 11,

@@ -78,7 +78,8 @@ function catalogReads(catalog: Catalog): (specifier: string) => Reads | undefine
  * tracing library, eval framework, tool or prompt module) one of the exports the catalogs read
  * of it (`ChatOpenAI` of `@langchain/openai`, not its `ChatOpenAIFields` type; any export of
  * `@opentelemetry/api`), its default export or its namespace, or re-exports from it; or it names
- * an LLM endpoint host. Files without it are parsed only when a parsed file needs them, hence
+ * an LLM endpoint host and calls an HTTP client (`fetch`, an `axios` import). Files without it
+ * are parsed only when a parsed file needs them, hence
  * their relative imports. One pass of a regular expression over the text finds every import
  * (the host names need a second): a pass over the corpus's 36 MB of source costs about 0.06 s.
  * Pure.
@@ -86,6 +87,12 @@ function catalogReads(catalog: Catalog): (specifier: string) => Reads | undefine
 export function genaiSignal(catalog: Catalog): GenaiSignal {
   const readsOf = catalogReads(catalog);
   const host = new RegExp([...new Set(catalog.http.endpoints.map((endpoint) => endpoint.host))].map(escape).join('|'));
+  // An endpoint's URL reaches a model only through an HTTP client's call in the same file (the
+  // extractor reads a URL from the call's own argument or a constant of the file): `fetch` by
+  // name, or an import of a client module (`axios`).
+  const httpModules = new Set(catalog.http.clients.flatMap((client) => (client.module === 'globalThis' ? [] : [client.module])));
+  const httpGlobals = catalog.http.clients.flatMap((client) => (client.module === 'globalThis' ? client.exports : []));
+  const httpGlobal = httpGlobals.length === 0 ? /(?!)/ : new RegExp(`\\b(?:${httpGlobals.map(escape).join('|')})\\b`);
   /**
    * Whether `import … from` clauses of catalog modules bring in an export the catalogs read: by
    * name, as the default export, or with the whole namespace; a re-export (`export … from`)
@@ -120,11 +127,13 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
   return (text) => {
     const relative = new Set<string>();
     let froms = 0;
+    let importsHttpClient = false;
     IMPORTED.lastIndex = 0;
     for (let match = IMPORTED.exec(text); match; match = IMPORTED.exec(text)) {
       const specifier = match[1]!;
       if (isRelativeSpecifier(specifier)) relative.add(specifier);
       else {
+        if (httpModules.has(specifier)) importsHttpClient = true;
         const reads = readsOf(specifier);
         // `require('…')` and `import('…')` bind whatever they are given: they count as they are.
         // A bare `import '…'` binds nothing.
@@ -135,7 +144,9 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
       IMPORTED.lastIndex = match.index + 1;
     }
     // The import clauses first: they decide most files, and the host pass reads the whole text.
-    if ((froms > 0 && importsReadExport(text, froms)) || host.test(text)) return { hasSignal: true, relativeImports: [] };
+    if ((froms > 0 && importsReadExport(text, froms)) || (host.test(text) && (importsHttpClient || httpGlobal.test(text)))) {
+      return { hasSignal: true, relativeImports: [] };
+    }
     return { hasSignal: false, relativeImports: [...relative] };
   };
 }

@@ -13,7 +13,11 @@ describe('genaiSignal', () => {
     ["import { z } from 'zod';\nimport OpenAI from 'openai';", true],
     ["import { ChatOpenAI } from '@langchain/openai';", true],
     ["fetch('https://api.openai.com/v1/chat/completions', init);", true],
-    ["const url = `https://openrouter.ai/api/v1/${path}`;", true],
+    ["const url = `https://openrouter.ai/api/v1/${path}`;\nconst response = await fetch(url, init);", true],
+    ["import axios from 'axios';\nawait axios.post('https://api.anthropic.com/v1/messages', body);", true],
+    // An endpoint's host reaches a model only through an HTTP client's call in the same file.
+    ["// See https://api.openai.com/v1/chat/completions\nexport const OPENAI_BASE_URL = 'https://api.openai.com/v1';", false],
+    ["const url = `https://openrouter.ai/api/v1/${path}`;\nconst response = await http.post(url, body);", false],
     // A catalog module matters only with one of the exports the catalogs read of it.
     ["import { ChatOpenAI, type ChatOpenAIFields } from '@langchain/openai';", true],
     ["import type { ChatOpenAIFields } from '@langchain/openai';", false],

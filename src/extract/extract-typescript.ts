@@ -184,15 +184,22 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     });
   }
 
-  /** The first candidate that resolves to something: a field typed `OpenAI` when its assignment cannot be followed. */
+  /**
+   * The first candidate that resolves to a value rooted in an import (a field typed `OpenAI` when
+   * its assignment, `this.client = this.createClient(…)`, cannot be followed), else the first that
+   * resolves to anything.
+   */
   function resolveName(name: string, at: number): ValueRef | undefined {
     const found = candidates(name, at);
     if (found.length === 0) return undefined;
+    let first: ValueRef | undefined;
     for (const declaration of found) {
       const value = declaration.resolve();
-      if (value.kind !== 'unknown') return value;
+      if (value.kind === 'unknown') continue;
+      if (isRootedInImport(value)) return value;
+      first ??= value;
     }
-    return UNKNOWN;
+    return first ?? UNKNOWN;
   }
 
   function lookup(name: string, at: number): Declaration | undefined {

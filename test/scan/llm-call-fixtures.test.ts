@@ -142,6 +142,18 @@ describe('LLM calls of each catalog SDK', () => {
         verdict: 'untraced',
         mechanisms: [],
       },
+      // A field typed `Anthropic`, assigned from a factory the extractor cannot follow: the type decides.
+      {
+        file: 'src/summary-model.ts',
+        line: 14,
+        api: 'anthropic.messages.create',
+        sdk: 'anthropic',
+        kind: 'generation',
+        model: 'claude-3-5-haiku-latest',
+        enclosingFunction: 'SummaryModel.summarize',
+        verdict: 'unknown',
+        mechanisms: ['unresolved-client'],
+      },
       {
         file: 'src/triage.ts',
         line: 6,

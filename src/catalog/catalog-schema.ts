@@ -123,7 +123,10 @@ export const httpEndpointSchema = z.strictObject({
 });
 
 export const httpCatalogSchema = z.strictObject({
-  /** Functions that send HTTP requests: globals (`fetch`) and module exports (`axios`). */
+  /**
+   * Functions that send HTTP requests: globals (`fetch`) and module exports (`axios`), called as
+   * they are or through one of `methods`, a member path of the export (`post`, `cache.fetchWithCache`).
+   */
   clients: z.array(z.strictObject({ module: z.string().min(1), exports: z.array(z.string()).min(1), methods: z.array(z.string()).default([]) })),
   endpoints: z.array(httpEndpointSchema),
 });

@@ -5,17 +5,24 @@ import type { FileFacts } from '../model/facts.js';
 // Loaded on the first promptfoo config: most repositories have none, and every parser thread would pay for it.
 const load = createRequire(import.meta.url);
 
-/** `file://prompts/triage.txt`, `file://provider.ts:callApi` (a function of the module): the file, as written. */
+/** A module by its relative path, as promptfoo also loads a provider (`provider: ./grader.js`). */
+const RELATIVE_MODULE = /^\.\.?\/\S*\.(?:[cm]?[jt]sx?|py)(?::[\w$.]+)?$/;
+
+/**
+ * `file://prompts/triage.txt`, `file://provider.ts:callApi` (a function of the module),
+ * `./grader.js`: the file, as written.
+ */
 function referencedFile(value: string): string | undefined {
-  if (!value.startsWith('file://')) return undefined;
-  const path = value.slice('file://'.length);
+  const path = value.startsWith('file://') ? value.slice('file://'.length) : RELATIVE_MODULE.test(value) ? value : undefined;
+  if (path === undefined) return undefined;
   const fn = /\.(?:[cm]?[jt]sx?|py):[\w$.]+$/.exec(path);
   return fn ? path.slice(0, path.lastIndexOf(':')) : path;
 }
 
 /**
  * Facts of a promptfoo config (`promptfooconfig.yaml` or `.json`): the files it references with
- * `file://` anywhere (prompts, providers, tests), which tell what the eval reaches. A config the
+ * `file://` anywhere (prompts, providers, tests), and the modules it names by a relative path
+ * (`provider: ./grader.js`), which tell what the eval reaches. A config the
  * YAML parser rejects gets a parse error and no references. Pure.
  */
 export function extractPromptfoo(path: string, text: string): FileFacts {

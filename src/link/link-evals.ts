@@ -1,9 +1,8 @@
 import { posix } from 'node:path';
 import type { Catalog } from '../catalog/catalog-schema.js';
-import type { FileFacts } from '../model/facts.js';
+import type { FileFacts, ValueRef } from '../model/facts.js';
 import { matchesModulePattern } from '../model/module-specifier.js';
 import type { EvalSuite, LlmCall, Prompt } from '../model/repo-model.js';
-import { importedName } from './call-patterns.js';
 import { MODEL_TEST, readTestSuite } from './model-tests.js';
 import type { ValueResolver } from './resolve-value.js';
 
@@ -15,6 +14,24 @@ function callsClient(facts: FileFacts, { sdk, paths }: { sdk: string; paths: str
     const resolved = resolver.resolve(call.callee, facts.path);
     return resolved.kind === 'client-path' && resolved.sdk.id === sdk && paths.includes(resolved.path.join('.'));
   });
+}
+
+/**
+ * The export a callee comes from, with its module: `evaluate` of `evaluate(…)` and of
+ * `promptfoo.evaluate(…)`, `assertions` of `promptfoo.assertions.matchesSimilarity(…)` and of
+ * `matchers.matchesLlmRubric(…)` with `matchers` imported as `assertions`.
+ */
+function exportOf(value: ValueRef): { module: string; name: string } | undefined {
+  const members: string[] = [];
+  let current = value;
+  while (current.kind === 'member') {
+    members.push(current.name);
+    current = current.object;
+  }
+  if (current.kind !== 'import') return undefined;
+  if (current.name !== '*' && current.name !== 'default') return { module: current.module, name: current.name };
+  const first = members.at(-1);
+  return first === undefined ? undefined : { module: current.module, name: first };
 }
 
 /** The repository files a promptfoo config references (`file://prompts/triage.txt` next to it). */
@@ -90,7 +107,7 @@ export function linkEvals(files: FileFacts[], catalog: Catalog, resolver: ValueR
         ? callsClient(facts, candidate.clientCalls, resolver)
         : candidate.exports
         ? facts.calls.some((call) => {
-            const imported = importedName(call.callee);
+            const imported = exportOf(call.callee);
             return imported !== undefined && matchesModulePattern(candidate.modules, imported.module) && candidate.exports!.includes(imported.name);
           })
         : facts.moduleSpecifiers.some((module) => matchesModulePattern(candidate.modules, module)),

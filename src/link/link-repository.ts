@@ -90,7 +90,7 @@ function llmCallNames(catalog: Catalog): Set<string> {
     for (const client of sdk.clients) for (const call of client.calls) names.add(call.path.split('.').at(-1)!);
     for (const fn of sdk.functions) names.add(fn.export);
   }
-  for (const client of catalog.http.clients) for (const name of [...client.exports, ...client.methods]) names.add(name);
+  for (const client of catalog.http.clients) for (const name of [...client.exports, ...client.methods]) names.add(name.split('.').at(-1)!);
   return names;
 }
 
@@ -124,9 +124,9 @@ function matchHttpCall(call: CallFact, callee: Resolved, catalog: Catalog): Call
   const isHttpClient = catalog.http.clients.some((client) => {
     if (callee.kind === 'global') return client.module === 'globalThis' && client.exports.includes(callee.name);
     if (callee.kind !== 'module-value' || callee.module !== client.module) return false;
-    const [first, method, ...rest] = callee.path;
-    if (rest.length > 0 || first === undefined || !client.exports.includes(first)) return false;
-    return method === undefined || client.methods.includes(method);
+    const [first, ...members] = callee.path;
+    if (first === undefined || !client.exports.includes(first)) return false;
+    return members.length === 0 || client.methods.includes(members.join('.'));
   });
   if (!isHttpClient) return undefined;
   const url = textOf(call.args[0]) ?? textOf(objectArg(call.args[0])?.url);

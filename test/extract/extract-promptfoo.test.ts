@@ -23,6 +23,23 @@ describe('extractPromptfoo (through extractFile)', () => {
     expect(facts.parseErrors).toBeUndefined();
   });
 
+  it('lists a module named by a relative path (a grader provider), not prose or other strings with slashes', () => {
+    const config = [
+      'prompts:',
+      '  - "Answer in ./plain words, see docs/style.md"',
+      'providers:',
+      '  - ./providers/support.mjs:callApi',
+      'tests:',
+      '  - assert:',
+      '      - type: similar',
+      '        value: We refund within 14 days',
+      '        provider: ../graders/embedding-grader.ts',
+      '      - type: javascript',
+      '        value: output.includes("./refunds")',
+    ].join('\n');
+    expect(extractFile('promptfooconfig.yaml', config).promptfoo).toEqual({ references: ['./providers/support.mjs', '../graders/embedding-grader.ts'] });
+  });
+
   it('reads a JSON config the same way', () => {
     const facts = extractFile('promptfooconfig.json', JSON.stringify({ prompts: ['file://system.md'], providers: ['anthropic:messages:claude-sonnet-4-5'] }));
     expect(facts.promptfoo).toEqual({ references: ['system.md'] });

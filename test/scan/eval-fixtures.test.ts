@@ -27,9 +27,19 @@ describe('eval suites of each framework idiom, and the coverage they give', () =
     const report = await scanRepository({ root: fixtureRoot('promptfoo') });
     expect(report.inventory.evals).toEqual([
       { file: 'evals/broken/promptfooconfig.yaml', framework: 'promptfoo', reaches: [] },
+      // A grader provider named by its relative path; it imports promptfoo for its cached fetch, which makes it no suite.
+      { file: 'evals/grading/promptfooconfig.yaml', framework: 'promptfoo', reaches: ['evals/grading/rubric-grader.mjs'] },
       { file: 'promptfooconfig.yaml', framework: 'promptfoo', reaches: ['src/summarize.ts', 'src/triage.ts'] },
+      // promptfoo's evaluate() run from code.
+      { file: 'scripts/nightly-eval.ts', framework: 'promptfoo', reaches: ['src/summarize.ts'] },
     ]);
-    expect(report.metrics.evalCoverage).toBe(0.667);
+    expect(report.inventory.llmCalls.map(({ file, line, api }) => ({ file, line, api }))).toEqual([
+      { file: 'evals/grading/rubric-grader.mjs', line: 10, api: 'http.openai.chat.completions' },
+      { file: 'src/route.ts', line: 6, api: 'openai.responses.create' },
+      { file: 'src/summarize.ts', line: 6, api: 'openai.responses.create' },
+      { file: 'src/triage.ts', line: 8, api: 'openai.responses.create' },
+    ]);
+    expect(report.metrics.evalCoverage).toBe(0.75);
     // The prompt file the code reads is measured once, at the call; the one only the config tests is listed on its own.
     expect(report.inventory.prompts.map(({ file, line, definedIn, role, usedBy, characters, tokens, variables }) => ({ file, line, definedIn, role, usedBy, characters, tokens, variables }))).toEqual([
       { file: 'prompts/route-draft.txt', line: 1, definedIn: 'prompts/route-draft.txt', role: 'template', usedBy: 'promptfoo', characters: 57, tokens: 12, variables: ['ticket'] },

@@ -143,8 +143,9 @@ export function genaiSignal(catalog: Catalog): GenaiSignal {
       // On from just after the keyword: a quote inside one match may open the next (`import 'from 'openai'`).
       IMPORTED.lastIndex = match.index + 1;
     }
-    // The import clauses first: they decide most files, and the host pass reads the whole text.
-    if ((froms > 0 && importsReadExport(text, froms)) || (host.test(text) && (importsHttpClient || httpGlobal.test(text)))) {
+    // The import clauses first: they decide most files. Then the HTTP client, a single word, before
+    // the hosts, a long alternation: both read the whole text, and few files name a client.
+    if ((froms > 0 && importsReadExport(text, froms)) || ((importsHttpClient || httpGlobal.test(text)) && host.test(text))) {
       return { hasSignal: true, relativeImports: [] };
     }
     return { hasSignal: false, relativeImports: [...relative] };

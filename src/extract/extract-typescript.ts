@@ -32,6 +32,7 @@ import type {
   ValueRef,
   WrappedFunctionFact,
 } from '../model/facts.js';
+import { isRelativeSpecifier } from '../model/module-specifier.js';
 import { extractSuppressions } from './extract-suppressions.js';
 import { EVERY_MODULE, type IsRelevantModule, mentionsArg, mentionsValue } from './relevance.js';
 
@@ -148,6 +149,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   const declarations = new Map<string, Declaration[]>();
   const pendingCalls: PendingCall[] = [];
   const pendingClasses: { node: TS.ClassLikeDeclaration; name: string }[] = [];
+  /** Every class, in source order, to find the one a `this` belongs to. */
+  const classNodes: TS.ClassLikeDeclaration[] = [];
+  /** Classes declared with `export`, by the name importers take them with (`default` for a default export). */
+  const exportedClasses: { node: TS.ClassLikeDeclaration; exportedAs: string }[] = [];
   const exportNodes: { name: string; resolve: () => ValueRef }[] = [];
   const reExports: ReExportFact[] = [];
   const moduleSpecifiers = new Set<string>();
@@ -223,9 +228,10 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (depth > MAX_DEPTH) return UNKNOWN;
     if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
       // `client as OpenAI`: the value if it can be followed, else what the cast says it is
-      // (a cast is more precise than the parameter type it narrows).
+      // (a cast is more precise than the parameter type it narrows, and than a field a base
+      // class in another module may or may not have).
       const inner = evaluate(expression.expression, depth + 1);
-      if (inner.kind !== 'unknown' && inner.kind !== 'typed') return inner;
+      if (inner.kind !== 'unknown' && inner.kind !== 'typed' && !isInheritedField(inner)) return inner;
       return typeValue(expression.type) ?? inner;
     }
     const expr = skipOuterExpressions(expression);
@@ -239,7 +245,7 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     if (ts.isPropertyAccessExpression(expr)) {
       const name = expr.name.text;
       if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        return resolveName(`this.${name}`, expr.pos) ?? UNKNOWN;
+        return resolveName(`this.${name}`, expr.pos) ?? inheritedField(name, expr.pos) ?? UNKNOWN;
       }
       if (ts.isIdentifier(expr.expression) && expr.expression.text === 'globalThis') {
         return VALUE_GLOBALS.has(name) ? { kind: 'global', name } : UNKNOWN;
@@ -292,6 +298,22 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
       return { kind: 'function', name: expr.name?.text ?? '<anonymous>' };
     }
     return UNKNOWN;
+  }
+
+  /**
+   * `this.client` in a class that declares no member of that name and extends a class imported
+   * from another repository module: that class's field, which its module exports as
+   * `BaseClass#client` (see the exports at the end). One level of inheritance.
+   */
+  function inheritedField(name: string, at: number): ValueRef | undefined {
+    // The innermost class around the position: of those around it, the one that starts last.
+    let owner: TS.ClassLikeDeclaration | undefined;
+    for (const node of classNodes) if (at >= node.pos && at <= node.end && (!owner || node.pos >= owner.pos)) owner = node;
+    if (!owner || owner.members.some((member) => propertyNameText(member.name) === name)) return undefined;
+    const heritage = extendsExpression(owner);
+    const base = heritage && evaluate(heritage);
+    if (base?.kind !== 'import' || !isRelativeSpecifier(base.module) || base.name === '*') return undefined;
+    return { kind: 'import', module: base.module, name: `${base.name}#${name}` };
   }
 
   /** What a call of a function declared in this file returns: `this.ensureClient()`, `getClient()`. */
@@ -824,10 +846,13 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
         const parent = nodeStack.at(-1);
         const name =
           classNode.name?.text ?? (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : '<class>');
+        classNodes.push(classNode);
         if (classNode.name && ts.isClassDeclaration(classNode)) {
           declare(classNode.name.text, scopeOf(nodeStack, false), classNode.pos, () => ({ kind: 'function', name }));
           if (hasExportModifier(classNode)) {
-            exportNodes.push({ name: hasDefaultModifier(classNode) ? 'default' : classNode.name.text, resolve: () => ({ kind: 'function', name }) });
+            const exportedAs = hasDefaultModifier(classNode) ? 'default' : classNode.name.text;
+            exportNodes.push({ name: exportedAs, resolve: () => ({ kind: 'function', name }) });
+            exportedClasses.push({ node: classNode, exportedAs });
           }
         }
         for (const member of classNode.members) {
@@ -950,9 +975,9 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
 
   const classes: ClassFact[] = [];
   for (const { node, name } of pendingClasses) {
-    const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const heritage = extendsExpression(node);
     if (!heritage) continue;
-    const base = evaluate(heritage.expression);
+    const base = evaluate(heritage);
     if (!isRootedInImport(base) || !mentionsValue(base, isRelevant)) continue;
     const props: Record<string, ArgFact> = {};
     for (const member of node.members) {
@@ -981,6 +1006,15 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   const exports: ExportFact[] = exportNodes.map(({ name, resolve }) => ({ name, value: resolve() }));
+  // Fields of exported classes that hold an imported value (`this.client = new OpenAI()`, a field
+  // typed `OpenAI`), as `Class#field`: a subclass in another module reads them (inheritedField).
+  for (const { node, exportedAs } of exportedClasses) {
+    for (const [key, list] of declarations) {
+      if (!key.startsWith('this.') || key.endsWith('()') || !list.some((declaration) => declaration.start === node.pos && declaration.end === node.end)) continue;
+      const value = resolveName(key, node.end - 1);
+      if (value && isRootedInImport(value)) exports.push({ name: `${exportedAs}#${key.slice('this.'.length)}`, value });
+    }
+  }
   const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const facts: FileFacts = {
     path,
@@ -1000,6 +1034,11 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
     }));
   }
   return facts;
+}
+
+/** The expression after `extends` (`BaseChatModel` in `class X extends BaseChatModel<Options>`). */
+function extendsExpression(node: TS.ClassLikeDeclaration): TS.Expression | undefined {
+  return node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
 }
 
 /** `[A-Za-z0-9_$]`: ASCII only, as the names it delimits are bindings of imports. */
@@ -1046,6 +1085,21 @@ function rootIdentifier(expression: TS.Expression): string | undefined {
     } else {
       return undefined;
     }
+  }
+}
+
+/** Whether a value starts from a base class's field in another module (`this.client`, see inheritedField). */
+function isInheritedField(value: ValueRef): boolean {
+  switch (value.kind) {
+    case 'import':
+      return value.name.includes('#');
+    case 'member':
+      return isInheritedField(value.object);
+    case 'call':
+    case 'new':
+      return isInheritedField(value.callee);
+    default:
+      return false;
   }
 }
 

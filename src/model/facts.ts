@@ -105,7 +105,11 @@ export interface ClassFact {
 }
 
 export interface ExportFact {
-  /** The exported name (`default` for a default export). */
+  /**
+   * The exported name (`default` for a default export); `Class#field` for a field of an exported
+   * class that holds an imported value (`this.client = new OpenAI()`), which a subclass in another
+   * module reads as `this.client`.
+   */
   name: string;
   value: ValueRef;
 }

@@ -861,6 +861,18 @@ describe('LLM calls across modules and file kinds', () => {
         verdict: 'untraced',
         mechanisms: [],
       },
+      // `this.client` of a base class in another module, whose constructor makes the client.
+      {
+        file: 'src/features/refund-assistant.ts',
+        line: 5,
+        api: 'openai.chat.completions.create',
+        sdk: 'openai',
+        kind: 'generation',
+        model: 'gpt-4o-mini',
+        enclosingFunction: 'RefundAssistant.explainPolicy',
+        verdict: 'untraced',
+        mechanisms: [],
+      },
       {
         file: 'src/features/summarize.ts',
         line: 4,

@@ -1006,6 +1006,14 @@ export function extractTypeScript(path: string, text: string, isRelevant: IsRele
   }
 
   const exports: ExportFact[] = exportNodes.map(({ name, resolve }) => ({ name, value: resolve() }));
+  // What exported functions return, when it leads to an import (`return new OpenAI()`), as
+  // `getClient()`: a module that imports `getClient` and calls it gets that value.
+  for (const { name, value } of [...exports]) {
+    if (value.kind !== 'function') continue;
+    // `export const getClient = () => …` is an anonymous function bound to the exported name.
+    const returned = resolveName(`${value.name === '<anonymous>' ? name : value.name}()`, text.length);
+    if (returned && isRootedInImport(returned)) exports.push({ name: `${name}()`, value: returned });
+  }
   // Fields of exported classes that hold an imported value (`this.client = new OpenAI()`, a field
   // typed `OpenAI`), as `Class#field`: a subclass in another module reads them (inheritedField).
   for (const { node, exportedAs } of exportedClasses) {

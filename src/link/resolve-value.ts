@@ -191,7 +191,7 @@ export class ValueResolver {
       case 'new':
         return this.construct(this.resolve(value.callee, file, depth + 1), value.args, 'new');
       case 'call':
-        return this.call(this.resolve(value.callee, file, depth + 1), value.args, file, depth);
+        return this.returnedByRepositoryFunction(value.callee, file, depth) ?? this.call(this.resolve(value.callee, file, depth + 1), value.args, file, depth);
       default:
         return UNKNOWN;
     }
@@ -208,6 +208,19 @@ export class ValueResolver {
     const sdk = sdkForModule(this.catalog, module);
     if (sdk) return name === '*' ? { kind: 'sdk-module', sdk, module } : this.sdkExport(sdk, name, module);
     return { kind: 'module-value', module, path: name === '*' ? [] : [name] };
+  }
+
+  /**
+   * `getClient()` of a function another repository module exports: what the function returns, which
+   * that module exports as `getClient()` (see the extractor). Not for a module a config `sdks` entry
+   * names: its exports are the entry's.
+   */
+  private returnedByRepositoryFunction(callee: ValueRef, file: string, depth: number): Resolved | undefined {
+    if (callee.kind !== 'import' || !isRelativeSpecifier(callee.module) || callee.name === '*') return undefined;
+    const target = this.resolveFile(file, callee.module);
+    if (!target || sdkForModule(this.catalog, target)) return undefined;
+    const returned = this.resolveExport(target, `${callee.name}()`, depth + 1);
+    return returned.kind === 'unknown' ? undefined : returned;
   }
 
   /** The value a repository file exports under `name`, following re-exports. */

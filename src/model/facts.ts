@@ -108,7 +108,8 @@ export interface ExportFact {
   /**
    * The exported name (`default` for a default export); `Class#field` for a field of an exported
    * class that holds an imported value (`this.client = new OpenAI()`), which a subclass in another
-   * module reads as `this.client`.
+   * module reads as `this.client`; `getClient()` for what an exported function returns, when that
+   * leads to an import (`return new OpenAI()`), which a module that calls it gets.
    */
   name: string;
   value: ValueRef;

@@ -451,7 +451,7 @@ describe('LLM calls of each catalog SDK', () => {
     ]);
   });
 
-  it('finds legacy Google Generative AI calls on models from getGenerativeModel, chained or held, and on a chat from startChat', async () => {
+  it('finds legacy Google Generative AI calls on models from getGenerativeModel (or over cached content), chained or held, and on a chat from startChat', async () => {
     expect(await scanCalls('sdks/google-generative-ai')).toEqual([
       {
         file: 'src/articles.ts',
@@ -494,6 +494,17 @@ describe('LLM calls of each catalog SDK', () => {
         kind: 'embedding',
         model: 'text-embedding-004',
         enclosingFunction: 'embedArticle',
+        verdict: 'untraced',
+        mechanisms: [],
+      },
+      // A model over cached content: its model name is in the cache, not in the code.
+      {
+        file: 'src/articles.ts',
+        line: 36,
+        api: 'generative-ai.generateContent',
+        sdk: 'google-generative-ai',
+        kind: 'generation',
+        enclosingFunction: 'answerFromManual',
         verdict: 'untraced',
         mechanisms: [],
       },

@@ -19,10 +19,21 @@ function referencedFile(value: string): string | undefined {
   return fn ? path.slice(0, path.lastIndexOf(':')) : path;
 }
 
+/** The line of the first place `value` is written in `text` (1 when it is not found as written). */
+function lineOf(text: string, value: string): number {
+  const at = text.indexOf(value);
+  if (at === -1) return 1;
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < at; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
 /**
  * Facts of a promptfoo config (`promptfooconfig.yaml` or `.json`): the files it references with
  * `file://` anywhere (prompts, providers, tests), and the modules it names by a relative path
- * (`provider: ./grader.js`), which tell what the eval reaches. A config the
+ * (`provider: ./grader.js`), which tell what the eval reaches; apart, with their lines, those
+ * under a `tools` key (the openai:agents provider's `tools: file://./tools/support-tools.ts`),
+ * whose exported tools the provider hands to the agent it evaluates. A config the
  * YAML parser rejects gets a parse error and no references. Pure.
  */
 export function extractPromptfoo(path: string, text: string): FileFacts {
@@ -35,16 +46,20 @@ export function extractPromptfoo(path: string, text: string): FileFacts {
     return { ...facts, promptfoo: { references: [] }, parseErrors: [{ line, message: (error as Error).message.split('\n')[0]!.replace(/:$/, '') }] };
   }
   const references = new Set<string>();
-  const visit = (value: unknown): void => {
+  const toolFiles: { path: string; line: number }[] = [];
+  /** `key`: the mapping key the value is under (an array's items are under their array's key). */
+  const visit = (value: unknown, key?: string): void => {
     if (typeof value === 'string') {
       const file = referencedFile(value);
-      if (file) references.add(file);
+      if (!file) return;
+      references.add(file);
+      if (key === 'tools') toolFiles.push({ path: file, line: lineOf(text, value) });
     } else if (Array.isArray(value)) {
-      value.forEach(visit);
+      for (const item of value) visit(item, key);
     } else if (value !== null && typeof value === 'object') {
-      Object.values(value).forEach(visit);
+      for (const [name, item] of Object.entries(value)) visit(item, name);
     }
   };
   visit(document);
-  return { ...facts, promptfoo: { references: [...references] } };
+  return { ...facts, promptfoo: toolFiles.length > 0 ? { references: [...references], toolFiles } : { references: [...references] } };
 }

@@ -1,5 +1,6 @@
 import type { Catalog, ToolCatalog } from '../catalog/catalog-schema.js';
-import type { ArgFact, CallFact, FileFacts } from '../model/facts.js';
+import { posix } from 'node:path';
+import type { ArgFact, CallFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { LlmCall, ToolDef, ToolSet } from '../model/repo-model.js';
 import type { ValueResolver } from './resolve-value.js';
 import { isCatalogExport, namedScope } from './call-patterns.js';
@@ -274,6 +275,21 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
     }
   }
 
+  // A promptfoo config hands the tools a module exports to the agent it evaluates (the openai:agents
+  // provider's `tools: file://./tools/support-tools.ts`): the exports that are tools or lists of them.
+  const byPath = new Map(files.map((facts) => [facts.path, facts]));
+  for (const facts of files) {
+    for (const { path, line } of facts.promptfoo?.toolFiles ?? []) {
+      const module = byPath.get(posix.normalize(posix.join(posix.dirname(facts.path), path)));
+      if (!module) continue;
+      // `Class#field` and `fn()` describe values, not exports a loader sees.
+      const exported = module.exports.filter(({ name }) => !name.includes('#') && !name.endsWith('()')).map(({ value }) => asArg(value));
+      const tools = exported.filter((arg) => collect(arg, module.path).keys.length > 0);
+      const arg: ArgFact = { kind: 'array', items: tools.filter((item) => item.kind === 'value'), spreads: tools.filter((item) => item.kind !== 'value') };
+      sets.push({ set: { file: facts.path, line, holder: 'promptfoo.tools' }, arg, file: module.path });
+    }
+  }
+
   const collected = sets.map(({ set, arg, file, hasServers }) => ({ set, result: collect(arg, file), hasServers }));
   const allTools = new Map<string, ToolDef>();
   for (const [toolKey, tool] of [...pending, ...literals]) {
@@ -289,6 +305,11 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
   }
   const byPosition = (a: { file: string; line: number }, b: { file: string; line: number }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
   return { tools: [...allTools.values()].sort(byPosition), toolSets: toolSets.sort(byPosition) };
+}
+
+/** An exported value as a tool set entry: a list of tools as it is, anything else as a value. */
+function asArg(value: ValueRef): ArgFact {
+  return value.kind === 'array' || value.kind === 'object' ? value : { kind: 'value', value };
 }
 
 /**

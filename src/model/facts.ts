@@ -167,7 +167,11 @@ export interface FileFacts {
    * written, relative to the config's folder, without a `:function` suffix (only for language
    * `promptfoo`).
    */
-  promptfoo?: { references: string[] };
+  promptfoo?: {
+    references: string[];
+    /** References under a `tools` key (`tools: file://./tools/support-tools.ts`), with the line they are written on: modules whose exported tools the config hands to a model. */
+    toolFiles?: { path: string; line: number }[];
+  };
   /** What a test file (one of the config's `testFiles`) that may test a model shows (only for language `test`). */
   test?: TestFacts;
   /** Set when the parser reported syntax errors; facts are still best effort. */

@@ -93,7 +93,7 @@ export interface ToolDef {
 export interface ToolSet {
   file: string;
   line: number;
-  /** What receives the tools: `ai.generateText`, `openai-agents.Agent`, `langchain.bindTools`, … */
+  /** What receives the tools: `ai.generateText`, `openai-agents.Agent`, `langchain.bindTools`, `promptfoo.tools` (a promptfoo config), … */
   holder: string;
   enclosingFunction?: string;
   /** The agent's `name` when the holder is an agent with a literal name. */

@@ -40,6 +40,28 @@ describe('extractPromptfoo (through extractFile)', () => {
     expect(extractFile('promptfooconfig.yaml', config).promptfoo).toEqual({ references: ['./providers/support.mjs', '../graders/embedding-grader.ts'] });
   });
 
+  it('lists the references under a tools key apart, with their lines: modules whose tools the config hands to the agent', () => {
+    const config = [
+      'providers:',
+      '  - id: openai:agents:support',
+      '    config:',
+      '      agent: file://./agents/support.ts',
+      '      tools: file://./tools/support-tools.ts',
+      '  - id: openai:agents:billing',
+      '    config:',
+      '      agent: file://./agents/billing.ts',
+      '      tools:',
+      '        - file://./tools/billing-tools.ts',
+    ].join('\n');
+    expect(extractFile('promptfooconfig.yaml', config).promptfoo).toEqual({
+      references: ['./agents/support.ts', './tools/support-tools.ts', './agents/billing.ts', './tools/billing-tools.ts'],
+      toolFiles: [
+        { path: './tools/support-tools.ts', line: 5 },
+        { path: './tools/billing-tools.ts', line: 10 },
+      ],
+    });
+  });
+
   it('reads a JSON config the same way', () => {
     const facts = extractFile('promptfooconfig.json', JSON.stringify({ prompts: ['file://system.md'], providers: ['anthropic:messages:claude-sonnet-4-5'] }));
     expect(facts.promptfoo).toEqual({ references: ['system.md'] });

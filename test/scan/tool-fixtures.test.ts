@@ -615,6 +615,31 @@ describe('tool inventory of each SDK idiom', () => {
     ]);
   });
 
+  it('reads the tools a promptfoo config hands to the agent it evaluates from a module, once each, and reports a tool nothing hands on', async () => {
+    const root = fixtureRoot('promptfoo-agent');
+    const { tools, toolSets } = await scanTools('promptfoo-agent');
+    expect(tools.map(({ id, line }) => ({ id, line }))).toEqual([
+      { id: 'tools/billing-tools.ts#lookup_invoice', line: 4 },
+      { id: 'tools/billing-tools.ts#refund_invoice', line: 11 },
+      { id: 'tools/legacy-tools.ts#fax_invoice', line: 4 },
+    ]);
+    // Named exports and a default export listing the same two tools; the helper function is no tool.
+    expect(toolSets).toEqual([
+      {
+        file: 'promptfooconfig.yaml',
+        line: 8,
+        holder: 'promptfoo.tools',
+        toolIds: ['tools/billing-tools.ts#lookup_invoice', 'tools/billing-tools.ts#refund_invoice'],
+        count: 2,
+        isComplete: true,
+      },
+    ]);
+    const report = await scanRepository({ root });
+    expect(report.findings.filter((finding) => finding.ruleId === 'no-unused-tool').map(({ file, line }) => ({ file, line }))).toEqual([
+      { file: 'tools/legacy-tools.ts', line: 4 },
+    ]);
+  });
+
   it('counts 25 distinct tools on one agent', async () => {
     const { tools, toolSets } = await scanTools('twenty-five-tools');
     expect(tools).toEqual([

@@ -17,7 +17,11 @@ const clientCall = z.strictObject({
 
 const client = z.strictObject({
   id: z.string().min(1),
-  /** Exports of the SDK's modules that make this client: classes (`new`), factories (`call`), or ready instances (`value`). */
+  /**
+   * Exports of the SDK's modules that make this client: classes (`new`), factories (`call`), or
+   * ready instances (`value`). `Class.method` names a static factory of an exported class
+   * (`RetrievalQAChain.fromLLM`, with `create: call`).
+   */
   exports: z.array(z.string().min(1)).default([]),
   create: z.enum(['new', 'call', 'value']).default('new'),
   calls: z.array(clientCall).default([]),

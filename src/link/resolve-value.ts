@@ -271,9 +271,13 @@ export class ValueResolver {
         return { ...object, path: [...object.path, name] };
       case 'module-value':
         return { ...object, path: [...object.path, name] };
-      case 'sdk-export':
+      case 'sdk-export': {
         // `OpenAI.default` (CommonJS interop) is the export itself.
-        return name === 'default' ? object : UNKNOWN;
+        if (name === 'default') return object;
+        // A static factory the catalog lists as an export of its own (`RetrievalQAChain.fromLLM`).
+        const member = `${object.name}.${name}`;
+        return knownExports(object.sdk).has(member) ? this.sdkExport(object.sdk, member, '', object.tracedBy) : UNKNOWN;
+      }
       default:
         return UNKNOWN;
     }

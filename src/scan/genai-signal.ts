@@ -43,7 +43,9 @@ function catalogReads(catalog: Catalog): (specifier: string) => Reads | undefine
   const readAny = (module: string) => byModule.set(module, 'any');
   for (const sdk of catalog.sdks) {
     const clientExports = sdk.clients.flatMap((client) => client.exports);
-    for (const module of sdk.modules) read(module, [...knownExports(sdk)], clientExports);
+    // A static factory (`RetrievalQAChain.fromLLM`) is imported as its class.
+    const exports = [...knownExports(sdk)].map((name) => name.split('.')[0]!);
+    for (const module of sdk.modules) read(module, exports, clientExports);
   }
   const tracing = catalog.tracing;
   for (const entry of [...tracing.wrappers, ...tracing.callbacks, ...tracing.setups, ...tracing.gateways.flatMap((gateway) => gateway.constants)]) {

@@ -261,7 +261,7 @@ describe('LLM calls of each catalog SDK', () => {
     ]);
   });
 
-  it('finds LangChain invoke and stream through pipe, bindTools, withStructuredOutput, createReactAgent and initChatModel, and embeddings', async () => {
+  it('finds LangChain invoke and stream through pipe, bindTools, withStructuredOutput, createReactAgent and initChatModel, classic chains, and embeddings', async () => {
     expect(await scanCalls('sdks/langchain')).toEqual([
       {
         file: 'src/agents/order-agent.ts',
@@ -281,6 +281,37 @@ describe('LLM calls of each catalog SDK', () => {
         kind: 'generation',
         model: 'claude-3-5-sonnet-latest',
         enclosingFunction: 'pickToolCalls',
+        verdict: 'untraced',
+        mechanisms: [],
+      },
+      // Classic chains: new LLMChain, RetrievalQAChain.fromLLM, loadSummarizationChain (the model is the chain's llm, not a literal).
+      {
+        file: 'src/chains/classic-chains.ts',
+        line: 11,
+        api: 'langchain.chain.invoke',
+        sdk: 'langchain',
+        kind: 'generation',
+        enclosingFunction: 'suggestTitle',
+        verdict: 'untraced',
+        mechanisms: [],
+      },
+      {
+        file: 'src/chains/classic-chains.ts',
+        line: 16,
+        api: 'langchain.chain.call',
+        sdk: 'langchain',
+        kind: 'generation',
+        enclosingFunction: 'answerFromHandbook',
+        verdict: 'untraced',
+        mechanisms: [],
+      },
+      {
+        file: 'src/chains/classic-chains.ts',
+        line: 21,
+        api: 'langchain.chain.run',
+        sdk: 'langchain',
+        kind: 'generation',
+        enclosingFunction: 'summarizeThread',
         verdict: 'untraced',
         mechanisms: [],
       },

@@ -170,19 +170,47 @@ function toLlmCall(
   return llmCall;
 }
 
-function modelFromProps(props: Record<string, ArgFact> | undefined): string | undefined {
+function modelFromProps(props: Record<string, ArgFact> | undefined, depth = 0): string | undefined {
   if (!props) return undefined;
   for (const key of MODEL_KEYS) {
     const value = props[key];
     const text = textOf(value);
     if (text !== undefined && text.length > 0) return text;
-    // AI SDK: `model: openai('gpt-4o')`, a provider factory called with the model id.
-    if (value?.kind === 'value' && value.value.kind === 'call') {
+    // AI SDK: `model: openai('gpt-4o')`, a provider factory of a package called with the model id
+    // (not `getStringArg('--model')`, a function of the repository).
+    if (value?.kind === 'value' && value.value.kind === 'call' && isPackageValue(value.value.callee)) {
       const id = textOf(value.value.args[0]);
       if (id !== undefined) return id;
     }
   }
+  // A model client made in this file and handed over (`model: new ChatOpenAI({ model: 'gpt-4o' })`,
+  // a LangChain chain's `llm: model`): the model it was made with.
+  for (const key of [...MODEL_KEYS, 'llm']) {
+    const made = madeModel(props[key], depth);
+    if (made !== undefined) return made;
+  }
   return undefined;
+}
+
+/** Whether a value comes from a package's export (`openai` of `@ai-sdk/openai`, `createOpenAI(…)`), not the repository's own code. */
+function isPackageValue(value: ValueRef): boolean {
+  switch (value.kind) {
+    case 'import':
+      return !isRelativeSpecifier(value.module);
+    case 'member':
+      return isPackageValue(value.object);
+    case 'call':
+    case 'new':
+      return isPackageValue(value.callee);
+    default:
+      return false;
+  }
+}
+
+/** The model of a client constructed in this file (`new ChatOpenAI({ model: 'gpt-4o' })`), from its options. */
+function madeModel(arg: ArgFact | undefined, depth: number): string | undefined {
+  if (arg?.kind !== 'value' || arg.value.kind !== 'new' || depth > 2) return undefined;
+  return modelFromProps(objectArg(arg.value.args[0]), depth + 1);
 }
 
 function modelOf(call: CallFact, match: CallMatch): string | undefined {
@@ -190,6 +218,14 @@ function modelOf(call: CallFact, match: CallMatch): string | undefined {
   for (const args of candidates) {
     for (const arg of args) {
       const model = modelFromProps(objectArg(arg));
+      if (model !== undefined) return model;
+    }
+  }
+  // Then a client handed over whole (`run(agent, …)`, `fromLLM(model, …)`): options of the call
+  // and its chain come first (a Runner's `model` overrides its agents' models).
+  for (const args of candidates) {
+    for (const arg of args) {
+      const model = madeModel(arg, 0);
       if (model !== undefined) return model;
     }
   }

@@ -36,7 +36,7 @@ export interface LlmCall {
   /** Canonical API name: `openai.chat.completions.create`, `ai.streamText`, `langchain.invoke`. */
   api: string;
   kind: LlmCallKind;
-  /** The model id when it is a literal in the call or in the client it is made on. */
+  /** The model id when it is a literal in the call or in the client it is made on, or in a client made in the same file and handed over (`run(agent)`, a chain's `llm`). */
   model?: string;
   /** Option names passed in the call (`model`, `max_tokens`, `tools`, …). */
   options: string[];

@@ -41,7 +41,11 @@ export const sdkEntrySchema = z.strictObject({
   modules: z.array(z.string().min(1)).min(1),
   clients: z.array(client).default([]),
   functions: z.array(sdkFunction).default([]),
-  /** Methods such as LangChain's `pipe`: `anything.pipe(client)` yields that client. */
+  /**
+   * Methods such as LangChain's `pipe`: `anything.pipe(client)` yields that client; so does a list
+   * with a client in it (`RunnableSequence.from([prompt, model])`). `Owner.method` names a method of
+   * one owner only.
+   */
   composers: z.array(z.string().min(1)).default([]),
   /** Option path that turns tracing on per call, e.g. `experimental_telemetry.isEnabled`. */
   telemetryOption: z.string().min(1).optional(),

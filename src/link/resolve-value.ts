@@ -316,19 +316,30 @@ export class ValueResolver {
         const inner = this.resolveArg(args[0], file);
         return withTracing(inner, wrapper);
       }
-      const composed = this.composed(callee.path.at(-1), args, file, depth);
+      const composed = this.composed(callee.path, args, file, depth);
       if (composed) return composed;
       return { ...callee, path: [...callee.path, '()'] };
     }
     return UNKNOWN;
   }
 
-  /** `prompt.pipe(model)`: a composer method whose argument is a client yields that client. */
-  private composed(method: string | undefined, args: ArgFact[], file: string, _depth: number): Resolved | undefined {
+  /**
+   * `prompt.pipe(model)`, `RunnableSequence.from([prompt, model, parser])`: a composer method whose
+   * argument is a client, or a list with one, yields that client. A composer names the method, or
+   * the method with the member before it.
+   */
+  private composed(path: string[], args: ArgFact[], file: string, _depth: number): Resolved | undefined {
+    const method = path.at(-1);
     if (!method) return undefined;
-    const argument = this.resolveArg(args[0], file);
-    if (argument.kind !== 'client') return undefined;
-    return argument.sdk.composers.includes(method) ? argument : undefined;
+    const first = args[0];
+    const candidates = first?.kind === 'array' ? first.items : [first];
+    for (const candidate of candidates) {
+      const argument = this.resolveArg(candidate, file);
+      if (argument.kind !== 'client') continue;
+      const { composers } = argument.sdk;
+      if (composers.includes(method) || (path.length > 1 && composers.includes(`${path.at(-2)}.${method}`))) return argument;
+    }
+    return undefined;
   }
 
   private tracingWrapper(value: { module: string; path: string[] }): TracingEvidence | undefined {

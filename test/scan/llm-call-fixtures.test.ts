@@ -261,7 +261,7 @@ describe('LLM calls of each catalog SDK', () => {
     ]);
   });
 
-  it('finds LangChain invoke and stream through pipe, bindTools, withStructuredOutput, createReactAgent and initChatModel, classic chains, and embeddings', async () => {
+  it('finds LangChain invoke and stream through pipe, bindTools, withStructuredOutput, createReactAgent and initChatModel, RunnableSequence.from, classic chains, and embeddings', async () => {
     expect(await scanCalls('sdks/langchain')).toEqual([
       {
         file: 'src/agents/order-agent.ts',
@@ -316,6 +316,18 @@ describe('LLM calls of each catalog SDK', () => {
         kind: 'generation',
         model: 'gpt-4o-mini',
         enclosingFunction: 'summarizeThread',
+        verdict: 'untraced',
+        mechanisms: [],
+      },
+      // RunnableSequence.from([prompt, model, parser]) runs the model in the list.
+      {
+        file: 'src/chains/route-sequence.ts',
+        line: 10,
+        api: 'langchain.invoke',
+        sdk: 'langchain',
+        kind: 'generation',
+        model: 'gpt-4o-mini',
+        enclosingFunction: 'routeTicket',
         verdict: 'untraced',
         mechanisms: [],
       },

@@ -14,8 +14,17 @@ export function importedName(value: ValueRef): { module: string; name: string } 
   return undefined;
 }
 
-/** Whether a value is one of a catalog entry's exports, imported directly from its module. */
+/**
+ * Whether a value is one of a catalog entry's exports, imported directly from its module; an
+ * entry's `Class.method` is a static method of a class imported by name (`AgentExecutor.fromAgentAndTools`).
+ */
 export function isCatalogExport(entry: { module: string; exports: string[] }, value: ValueRef): boolean {
-  const imported = importedName(value);
+  const imported = importedName(value) ?? staticMethod(value);
   return imported !== undefined && imported.module === entry.module && entry.exports.includes(imported.name);
+}
+
+/** `Class.method` of a class imported by name, with its module. */
+function staticMethod(value: ValueRef): { module: string; name: string } | undefined {
+  if (value.kind !== 'member' || value.object.kind !== 'import' || value.object.name === '*' || value.object.name === 'default') return undefined;
+  return { module: value.object.module, name: `${value.object.name}.${value.name}` };
 }

@@ -183,9 +183,9 @@ function modelFromProps(props: Record<string, ArgFact> | undefined, depth = 0): 
       if (id !== undefined) return id;
     }
   }
-  // A model client made in this file and handed over (`model: new ChatOpenAI({ model: 'gpt-4o' })`,
-  // a LangChain chain's `llm: model`): the model it was made with.
-  for (const key of [...MODEL_KEYS, 'llm']) {
+  // A model client (or an agent) made in this file and handed over (`model: new ChatOpenAI({ model:
+  // 'gpt-4o' })`, a LangChain chain's `llm: model`, an executor's `agent`): the model it was made with.
+  for (const key of [...MODEL_KEYS, 'llm', 'agent']) {
     const made = madeModel(props[key], depth);
     if (made !== undefined) return made;
   }
@@ -207,10 +207,15 @@ function isPackageValue(value: ValueRef): boolean {
   }
 }
 
-/** The model of a client constructed in this file (`new ChatOpenAI({ model: 'gpt-4o' })`), from its options. */
+/**
+ * The model of a client made in this file, from its options: constructed (`new
+ * ChatOpenAI({ model: 'gpt-4o' })`) or made by a package's factory (`createToolCallingAgent({ llm })`).
+ */
 function madeModel(arg: ArgFact | undefined, depth: number): string | undefined {
-  if (arg?.kind !== 'value' || arg.value.kind !== 'new' || depth > 2) return undefined;
-  return modelFromProps(objectArg(arg.value.args[0]), depth + 1);
+  if (arg?.kind !== 'value' || depth > 2) return undefined;
+  const made = arg.value;
+  if (made.kind !== 'new' && !(made.kind === 'call' && isPackageValue(made.callee))) return undefined;
+  return modelFromProps(objectArg(made.args[0]), depth + 1);
 }
 
 function modelOf(call: CallFact, match: CallMatch): string | undefined {

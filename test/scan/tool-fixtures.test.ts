@@ -640,6 +640,40 @@ describe('tool inventory of each SDK idiom', () => {
     ]);
   });
 
+  it('reads the tool set of a classic LangChain AgentExecutor, made with new or fromAgentAndTools, and its runs as LLM calls with the model of the agent it runs', async () => {
+    const root = fixtureRoot('langchain-classic-agent');
+    const { tools, toolSets } = await scanTools('langchain-classic-agent');
+    expect(tools.map(({ id, line }) => ({ id, line }))).toEqual([
+      { id: 'src/order-executor.ts#lookup_order', line: 7 },
+      { id: 'src/order-executor.ts#cancel_order', line: 14 },
+    ]);
+    expect(toolSets).toEqual([
+      {
+        file: 'src/order-executor.ts',
+        line: 26,
+        holder: 'langchain.AgentExecutor',
+        enclosingFunction: 'answerOrderQuestion',
+        toolIds: ['src/order-executor.ts#lookup_order', 'src/order-executor.ts#cancel_order'],
+        count: 2,
+        isComplete: true,
+      },
+      {
+        file: 'src/order-executor.ts',
+        line: 32,
+        holder: 'langchain.AgentExecutor',
+        enclosingFunction: 'lookUpOnly',
+        toolIds: ['src/order-executor.ts#lookup_order'],
+        count: 1,
+        isComplete: true,
+      },
+    ]);
+    const report = await scanRepository({ root });
+    expect(report.inventory.llmCalls.map(({ line, api, model, enclosingFunction }) => ({ line, api, model, enclosingFunction }))).toEqual([
+      { line: 27, api: 'langchain.agentExecutor.invoke', model: 'gpt-4o-mini', enclosingFunction: 'answerOrderQuestion' },
+      { line: 33, api: 'langchain.agentExecutor.invoke', model: 'gpt-4o-mini', enclosingFunction: 'lookUpOnly' },
+    ]);
+  });
+
   it('counts 25 distinct tools on one agent', async () => {
     const { tools, toolSets } = await scanTools('twenty-five-tools');
     expect(tools).toEqual([

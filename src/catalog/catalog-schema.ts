@@ -188,7 +188,10 @@ export const toolCatalogSchema = z.strictObject({
     .default([]),
   /** Base classes whose subclasses are tools, named by `name` and `description` properties. */
   classes: z.array(z.strictObject({ id: z.string().min(1), module: z.string().min(1), exports: z.array(z.string().min(1)).min(1) })),
-  /** Constructors and factories that receive a tool set (agents). LLM calls' `tools` option always counts. */
+  /**
+   * Constructors and factories that receive a tool set (agents); `Class.method` in `exports` is a
+   * static factory (`AgentExecutor.fromAgentAndTools`). LLM calls' `tools` option always counts.
+   */
   holders: z.array(
     z.strictObject({
       id: z.string().min(1),

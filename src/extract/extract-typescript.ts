@@ -33,6 +33,7 @@ import type {
   WrappedFunctionFact,
 } from '../model/facts.js';
 import { isRelativeSpecifier } from '../model/module-specifier.js';
+import { rootImport } from '../model/root-import.js';
 import { extractSuppressions } from './extract-suppressions.js';
 import { EVERY_MODULE, type IsRelevantModule, mentionsArg, mentionsValue } from './relevance.js';
 
@@ -1098,17 +1099,7 @@ function rootIdentifier(expression: TS.Expression): string | undefined {
 
 /** Whether a value starts from a base class's field in another module (`this.client`, see inheritedField). */
 function isInheritedField(value: ValueRef): boolean {
-  switch (value.kind) {
-    case 'import':
-      return value.name.includes('#');
-    case 'member':
-      return isInheritedField(value.object);
-    case 'call':
-    case 'new':
-      return isInheritedField(value.callee);
-    default:
-      return false;
-  }
+  return rootImport(value)?.name.includes('#') === true;
 }
 
 function isRootedInImport(value: ValueRef): boolean {

@@ -1,6 +1,7 @@
 import type { Catalog, SdkEntry } from '../catalog/catalog-schema.js';
 import type { ArgFact, CallFact, FileFacts, ScopeFact, ValueRef } from '../model/facts.js';
 import { isRelativeSpecifier } from '../model/module-specifier.js';
+import { rootImport } from '../model/root-import.js';
 import type { LlmCall, LlmCallKind, RepoModel, TracingEvidence, TracingSetup } from '../model/repo-model.js';
 import { linkEvals } from './link-evals.js';
 import { type CountTokens, linkPrompts } from './link-prompts.js';
@@ -194,17 +195,8 @@ function modelFromProps(props: Record<string, ArgFact> | undefined, depth = 0): 
 
 /** Whether a value comes from a package's export (`openai` of `@ai-sdk/openai`, `createOpenAI(…)`), not the repository's own code. */
 function isPackageValue(value: ValueRef): boolean {
-  switch (value.kind) {
-    case 'import':
-      return !isRelativeSpecifier(value.module);
-    case 'member':
-      return isPackageValue(value.object);
-    case 'call':
-    case 'new':
-      return isPackageValue(value.callee);
-    default:
-      return false;
-  }
+  const root = rootImport(value);
+  return root !== undefined && !isRelativeSpecifier(root.module);
 }
 
 /**

@@ -616,8 +616,9 @@ describe('tool inventory of each SDK idiom', () => {
   });
 
   it('reads the tools a promptfoo config hands to the agent it evaluates from a module, once each, and reports a tool nothing hands on', async () => {
-    const root = fixtureRoot('promptfoo-agent');
-    const { tools, toolSets } = await scanTools('promptfoo-agent');
+    const report = await scanRepository({ root: fixtureRoot('promptfoo-agent') });
+    const tools = report.inventory.tools.map(toolSummary);
+    const toolSets = report.inventory.toolSets.map(toolSetSummary);
     expect(tools.map(({ id, line }) => ({ id, line }))).toEqual([
       { id: 'tools/billing-tools.ts#lookup_invoice', line: 4 },
       { id: 'tools/billing-tools.ts#refund_invoice', line: 11 },
@@ -634,15 +635,15 @@ describe('tool inventory of each SDK idiom', () => {
         isComplete: true,
       },
     ]);
-    const report = await scanRepository({ root });
     expect(report.findings.filter((finding) => finding.ruleId === 'no-unused-tool').map(({ file, line }) => ({ file, line }))).toEqual([
       { file: 'tools/legacy-tools.ts', line: 4 },
     ]);
   });
 
   it('reads the tool set of a classic LangChain AgentExecutor, made with new or fromAgentAndTools, and its runs as LLM calls with the model of the agent it runs', async () => {
-    const root = fixtureRoot('langchain-classic-agent');
-    const { tools, toolSets } = await scanTools('langchain-classic-agent');
+    const report = await scanRepository({ root: fixtureRoot('langchain-classic-agent') });
+    const tools = report.inventory.tools.map(toolSummary);
+    const toolSets = report.inventory.toolSets.map(toolSetSummary);
     expect(tools.map(({ id, line }) => ({ id, line }))).toEqual([
       { id: 'src/order-executor.ts#lookup_order', line: 7 },
       { id: 'src/order-executor.ts#cancel_order', line: 14 },
@@ -667,7 +668,6 @@ describe('tool inventory of each SDK idiom', () => {
         isComplete: true,
       },
     ]);
-    const report = await scanRepository({ root });
     expect(report.inventory.llmCalls.map(({ line, api, model, enclosingFunction }) => ({ line, api, model, enclosingFunction }))).toEqual([
       { line: 27, api: 'langchain.agentExecutor.invoke', model: 'gpt-4o-mini', enclosingFunction: 'answerOrderQuestion' },
       { line: 33, api: 'langchain.agentExecutor.invoke', model: 'gpt-4o-mini', enclosingFunction: 'lookUpOnly' },

@@ -5,8 +5,13 @@ import type { FileFacts } from '../model/facts.js';
 // Loaded on the first promptfoo config: most repositories have none, and every parser thread would pay for it.
 const load = createRequire(import.meta.url);
 
-/** A module by its relative path, as promptfoo also loads a provider (`provider: ./grader.js`). */
-const RELATIVE_MODULE = /^\.\.?\/\S*\.(?:[cm]?[jt]sx?|py)(?::[\w$.]+)?$/;
+/** A JavaScript, TypeScript or Python module's extension, and a function of it (`:callApi`). */
+const EXTENSION = String.raw`\.(?:[cm]?[jt]sx?|py)`;
+const FUNCTION = String.raw`:[\w$.]+`;
+/** A module's path with a function of it (`provider.ts:callApi`). */
+const MODULE_FUNCTION = new RegExp(`${EXTENSION}${FUNCTION}$`);
+/** A module by its relative path, as promptfoo also loads a provider (`provider: ./grader.js`), perhaps with a function. */
+const RELATIVE_MODULE = new RegExp(String.raw`^\.\.?/\S*${EXTENSION}(?:${FUNCTION})?$`);
 
 /**
  * `file://prompts/triage.txt`, `file://provider.ts:callApi` (a function of the module),
@@ -15,8 +20,7 @@ const RELATIVE_MODULE = /^\.\.?\/\S*\.(?:[cm]?[jt]sx?|py)(?::[\w$.]+)?$/;
 function referencedFile(value: string): string | undefined {
   const path = value.startsWith('file://') ? value.slice('file://'.length) : RELATIVE_MODULE.test(value) ? value : undefined;
   if (path === undefined) return undefined;
-  const fn = /\.(?:[cm]?[jt]sx?|py):[\w$.]+$/.exec(path);
-  return fn ? path.slice(0, path.lastIndexOf(':')) : path;
+  return MODULE_FUNCTION.test(path) ? path.slice(0, path.lastIndexOf(':')) : path;
 }
 
 /** The line of the first place `value` is written in `text` (1 when it is not found as written). */

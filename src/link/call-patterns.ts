@@ -15,6 +15,24 @@ export function importedName(value: ValueRef): { module: string; name: string } 
 }
 
 /**
+ * The export a callee comes from, with its module: `evaluate` of `evaluate(…)` and of
+ * `promptfoo.evaluate(…)`, `assertions` of `promptfoo.assertions.matchesSimilarity(…)` and of
+ * `matchers.matchesLlmRubric(…)` with `matchers` imported as `assertions`.
+ */
+export function exportOf(value: ValueRef): { module: string; name: string } | undefined {
+  const members: string[] = [];
+  let current = value;
+  while (current.kind === 'member') {
+    members.push(current.name);
+    current = current.object;
+  }
+  if (current.kind !== 'import') return undefined;
+  if (current.name !== '*' && current.name !== 'default') return { module: current.module, name: current.name };
+  const first = members.at(-1);
+  return first === undefined ? undefined : { module: current.module, name: first };
+}
+
+/**
  * Whether a value is one of a catalog entry's exports, imported directly from its module; an
  * entry's `Class.method` is a static method of a class imported by name (`AgentExecutor.fromAgentAndTools`).
  */

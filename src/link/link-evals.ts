@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
 import type { Catalog } from '../catalog/catalog-schema.js';
-import type { FileFacts, ValueRef } from '../model/facts.js';
+import type { FileFacts } from '../model/facts.js';
 import { matchesModulePattern } from '../model/module-specifier.js';
 import type { EvalSuite, LlmCall, Prompt } from '../model/repo-model.js';
+import { exportOf } from './call-patterns.js';
 import { MODEL_TEST, readTestSuite } from './model-tests.js';
 import type { ValueResolver } from './resolve-value.js';
 
@@ -16,28 +17,15 @@ function callsClient(facts: FileFacts, { sdk, paths }: { sdk: string; paths: str
   });
 }
 
-/**
- * The export a callee comes from, with its module: `evaluate` of `evaluate(…)` and of
- * `promptfoo.evaluate(…)`, `assertions` of `promptfoo.assertions.matchesSimilarity(…)` and of
- * `matchers.matchesLlmRubric(…)` with `matchers` imported as `assertions`.
- */
-function exportOf(value: ValueRef): { module: string; name: string } | undefined {
-  const members: string[] = [];
-  let current = value;
-  while (current.kind === 'member') {
-    members.push(current.name);
-    current = current.object;
-  }
-  if (current.kind !== 'import') return undefined;
-  if (current.name !== '*' && current.name !== 'default') return { module: current.module, name: current.name };
-  const first = members.at(-1);
-  return first === undefined ? undefined : { module: current.module, name: first };
-}
-
 /** The repository files a promptfoo config references (`file://prompts/triage.txt` next to it). */
 export function promptfooReferences(facts: FileFacts): string[] {
-  const folder = posix.dirname(facts.path);
-  return (facts.promptfoo?.references ?? []).map((reference) => posix.normalize(posix.join(folder, reference))).filter((path) => !path.startsWith('../'));
+  return (facts.promptfoo?.references ?? []).flatMap((reference) => promptfooFile(facts.path, reference) ?? []);
+}
+
+/** A reference of the promptfoo config at `config`, as a repository path; undefined when it leads out of the repository. */
+export function promptfooFile(config: string, reference: string): string | undefined {
+  const path = posix.normalize(posix.join(posix.dirname(config), reference));
+  return path.startsWith('../') ? undefined : path;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Catalog, ToolCatalog } from '../catalog/catalog-schema.js';
-import { posix } from 'node:path';
 import type { ArgFact, CallFact, FileFacts, ValueRef } from '../model/facts.js';
 import type { LlmCall, ToolDef, ToolSet } from '../model/repo-model.js';
 import type { ValueResolver } from './resolve-value.js';
 import { isCatalogExport, namedScope } from './call-patterns.js';
+import { promptfooFile } from './link-evals.js';
 
 type Factory = ToolCatalog['factories'][number];
 
@@ -280,7 +280,8 @@ export function linkTools(files: FileFacts[], catalog: Catalog, resolver: ValueR
   const byPath = new Map(files.map((facts) => [facts.path, facts]));
   for (const facts of files) {
     for (const { path, line } of facts.promptfoo?.toolFiles ?? []) {
-      const module = byPath.get(posix.normalize(posix.join(posix.dirname(facts.path), path)));
+      const file = promptfooFile(facts.path, path);
+      const module = file === undefined ? undefined : byPath.get(file);
       if (!module) continue;
       // `Class#field` and `fn()` describe values, not exports a loader sees.
       const exported = module.exports.filter(({ name }) => !name.includes('#') && !name.endsWith('()')).map(({ value }) => asArg(value));
